@@ -1,0 +1,110 @@
+/**
+ * The typed entries templates receive: one per URL, per language, with every fact resolved
+ * (display-ready, but still data: no HTML except the rendered Markdown bodies).
+ */
+import type { Lang } from "../i18n/languages.ts";
+import type { Kind, ProductId, SeverityId, ImpactId } from "./vocabulary.ts";
+
+export type Section = "advisories" | "hoaxes";
+
+export interface Revision {
+  number: number;
+  date: string;
+  note: string;
+}
+
+export interface VulnerabilityEntry {
+  id: string;
+  name: string;
+  cve: string;
+  can?: string;
+  impact: ImpactId;
+  ratings: Partial<Record<ProductId, SeverityId>>;
+  note?: string;
+}
+
+export interface Heading {
+  id: string;
+  text: string;
+  level: number;
+}
+
+/** One advisory or hoax in one language (a real translation, the source, or a fallback). */
+export interface Entry {
+  id: string;
+  kind: Kind;
+  section: Section;
+  /** The language of the URL this entry is served at. */
+  lang: Lang;
+  /** The language the text is written in (differs from `lang` on a fallback page). */
+  contentLang: Lang;
+  /** True when there is no translation and the source text is served at this language's URL. */
+  isFallback: boolean;
+  /** For translations: the source revision it follows; stale when lower than the source's revision. */
+  translationOf?: number;
+  isStale: boolean;
+  /** Site-relative URL, without path prefix: `/ja/advisories/sasser/`. */
+  url: string;
+  /** URL of the same entry in the other language (always exists: real or fallback). */
+  otherUrl: string;
+  /** URL of the source-language page, for canonical links of fallbacks. */
+  canonicalUrl: string;
+  /** True when the other language has a real page (not a fallback): only then hreflang. */
+  hasTranslation: boolean;
+  /** The content file this entry was rendered from. */
+  file: string;
+
+  title: string;
+  summary: string;
+  /** The rendered Markdown body. */
+  html: string;
+  headings: Heading[];
+  published: string;
+  updated: string;
+  revision: number;
+  revisions: Revision[];
+
+  severity?: SeverityId;
+  affected: ProductId[];
+  notAffected: ProductId[];
+  kb: number[];
+  cve: string[];
+  bulletins: string[];
+  related: string[];
+  keywords: string[];
+  sources: { title: string; url?: string }[];
+  aliases: string[];
+  vulnerabilities: VulnerabilityEntry[];
+
+  hoax?: {
+    names: string[];
+    firstSeen: { date: string; approximate: boolean; where: string };
+    file?: string;
+    claimHtml: string;
+    truthHtml: string;
+    actionHtml: string;
+    ifActedHtml: string;
+  };
+}
+
+export interface PageEntry {
+  id: string;
+  lang: Lang;
+  contentLang: Lang;
+  isFallback: boolean;
+  title: string;
+  summary?: string;
+  html: string;
+  headings: Heading[];
+  file: string;
+}
+
+/** Everything the site is built from, validated. */
+export interface SiteData {
+  entries: Entry[];
+  pages: PageEntry[];
+  /** The newest revision date of any entry: when the site was last updated. */
+  lastUpdated: string;
+  /** Non-fatal notes for the build report (fallback pages, stale translations). */
+  notices: string[];
+}

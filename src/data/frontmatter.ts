@@ -1,0 +1,85 @@
+/**
+ * Splits a content file into YAML frontmatter and Markdown body, keeping source positions so that every
+ * problem can be reported at the line and column of the field that causes it.
+ */
+import { LineCounter, parseDocument, isMap, isPair, isScalar, type Document, type Node } from "yaml";
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+export interface ParsedFile {
+  /** The frontmatter as plain data (undefined when the YAML could not be parsed). */
+  data: unknown;
+  /** The Markdown after the closing `---`. */
+  body: string;
+  /** 1-based line of the body's first line in the file. */
+  bodyLine: number;
+  /** YAML syntax problems, already placed. */
+  syntaxErrors: { message: string; position: Position }[];
+  /** Where a field is; for a missing field, where its parent is; `unknownKey` places the key itself. */
+  locate(path: readonly PropertyKey[], unknownKey?: string): Position;
+}
+
+const FENCE = /^---[ \t]*\r?\n/;
+const CLOSING_FENCE = /^---[ \t]*$/m;
+
+export function parseFrontmatter(text: string): ParsedFile | { error: string } {
+  if (!FENCE.test(text)) return { error: "the file does not start with a `---` frontmatter block" };
+  const start = text.indexOf("\n") + 1;
+  const rest = text.slice(start);
+  const close = CLOSING_FENCE.exec(rest);
+  if (!close) return { error: "the frontmatter block is not closed with a `---` line" };
+  const yamlText = rest.slice(0, close.index);
+  const afterClose = rest.slice(close.index + close[0].length).replace(/^\r?\n/, "");
+  const yamlFirstLine = 2; // line 1 is the opening fence
+  const bodyLine = yamlFirstLine + countLines(yamlText) + 1;
+
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const toPosition = (offset: number): Position => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line: line + yamlFirstLine - 1, column: col };
+  };
+  const syntaxErrors = doc.errors.map((e) => ({
+    message: e.message.split("\n")[0]!.replace(/ at line \d+, column \d+.*$/, ""),
+    position: toPosition(e.pos[0]),
+  }));
+  const data = syntaxErrors.length ? undefined : doc.toJS();
+  return {
+    data,
+    body: afterClose,
+    bodyLine,
+    syntaxErrors,
+    locate: (path, unknownKey) => locateNode(doc, path, unknownKey, toPosition),
+  };
+}
+
+function countLines(s: string): number {
+  if (!s) return 0;
+  return s.split("\n").length;
+}
+
+function locateNode(
+  doc: Document,
+  path: readonly PropertyKey[],
+  unknownKey: string | undefined,
+  toPosition: (offset: number) => Position,
+): Position {
+  // Walk down as far as the path exists; report the deepest node found.
+  let node: unknown = doc.contents;
+  let found: Node | null = (doc.contents as Node | null) ?? null;
+  for (const key of path) {
+    const child = (node as { get?: (k: unknown, keepScalar: boolean) => unknown })?.get?.(key, true);
+    if (child === undefined || child === null) break;
+    node = child;
+    found = child as Node;
+  }
+  if (unknownKey !== undefined && isMap(node)) {
+    const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === unknownKey);
+    if (pair && isScalar(pair.key) && pair.key.range) return toPosition(pair.key.range[0]);
+  }
+  if (found?.range) return toPosition(found.range[0]);
+  return { line: 2, column: 1 };
+}

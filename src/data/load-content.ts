@@ -1,0 +1,402 @@
+/**
+ * The data layer: reads every content file, validates it against the schema, cross-checks the files
+ * against each other, renders the Markdown, and returns typed entries for both languages — or every
+ * problem found, all at once.
+ */
+import { readdirSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import type { z } from "zod";
+import { LANGS, SOURCE_LANG, otherLang, type Lang } from "../i18n/languages.ts";
+import { t } from "../i18n/i18n.ts";
+import { createMarkdown } from "../markdown/markdown.ts";
+import type { EntryLinkEnv, EntryLinkKind } from "../markdown/entry-links.ts";
+import { parseFrontmatter, type ParsedFile } from "./frontmatter.ts";
+import { readContentFile } from "./read-file.ts";
+import { ContentError, didYouMean, type ContentProblem } from "./problems.ts";
+import { zodProblems } from "./zod-problems.ts";
+import {
+  AdvisorySchema, AdvisoryTranslationSchema, HoaxSchema, HoaxTranslationSchema, PageSchema,
+  type Advisory, type AdvisoryTranslation, type Hoax, type HoaxTranslation, type Page,
+} from "./schema.ts";
+import { crossCheckSource, crossCheckTranslation } from "./cross-check.ts";
+import type { Entry, Heading, PageEntry, Section, SiteData } from "./entries.ts";
+
+const SECTIONS = ["advisories", "hoaxes", "pages"] as const;
+type Folder = (typeof SECTIONS)[number];
+
+/** Pages the URL contract knows, and where they are served. */
+export const PAGE_PATHS: Record<string, string> = { about: "about/", hoaxes: "hoaxes/" };
+
+/** Anchors the layouts render themselves; body headings may not use them. */
+export const LAYOUT_ANCHORS: Record<Section, string[]> = {
+  advisories: ["main", "summary", "affected", "vulnerabilities", "revisions", "sources", "related"],
+  hoaxes: ["main", "summary", "claim", "truth", "action", "if-acted", "revisions", "sources", "related"],
+};
+
+export interface LoadedFile {
+  file: string;
+  lang: Lang;
+  folder: Folder;
+  id: string;
+  parsed: ParsedFile;
+  data: Advisory | Hoax | AdvisoryTranslation | HoaxTranslation | Page;
+}
+
+export function entryUrl(lang: Lang, section: Section, id: string): string {
+  return `/${lang}/${section}/${id}/`;
+}
+
+function schemaFor(folder: Folder, lang: Lang): z.ZodType {
+  if (folder === "pages") return PageSchema;
+  const source = lang === SOURCE_LANG;
+  if (folder === "advisories") return source ? AdvisorySchema : AdvisoryTranslationSchema;
+  return source ? HoaxSchema : HoaxTranslationSchema;
+}
+
+/** Lists content files, reporting anything that does not belong in the content tree. */
+function listFiles(root: string, contentDir: string, problems: ContentProblem[]): { path: string; lang: Lang; folder: Folder; id: string }[] {
+  const out: { path: string; lang: Lang; folder: Folder; id: string }[] = [];
+  const rel = (p: string) => relative(root, p).split("\\").join("/");
+  const misplaced = (path: string, message: string, hint: string) =>
+    problems.push({ file: rel(path), line: 1, column: 1, field: "(file)", message, hint });
+  for (const langDir of readdirSync(contentDir).sort()) {
+    const langPath = join(contentDir, langDir);
+    if (langDir.startsWith(".")) continue;
+    if (!(LANGS as readonly string[]).includes(langDir) || !statSync(langPath).isDirectory()) {
+      misplaced(langPath, `unexpected "${langDir}" in content/`, `content/ holds one folder per language: ${LANGS.join(", ")}`);
+      continue;
+    }
+    for (const folder of readdirSync(langPath).sort()) {
+      const folderPath = join(langPath, folder);
+      if (folder.startsWith(".")) continue;
+      if (!(SECTIONS as readonly string[]).includes(folder) || !statSync(folderPath).isDirectory()) {
+        const guess = didYouMean(folder, SECTIONS);
+        misplaced(folderPath, `unexpected "${folder}" in content/${langDir}/`, guess ? `did you mean "${guess}"?` : `use ${SECTIONS.join(", ")}`);
+        continue;
+      }
+      for (const name of readdirSync(folderPath).sort()) {
+        const path = join(folderPath, name);
+        if (name.startsWith(".")) continue;
+        const match = /^(.*)\.md$/.exec(name);
+        if (!match || !statSync(path).isFile()) {
+          misplaced(path, `"${name}" is not a Markdown file`, "content files end in .md");
+          continue;
+        }
+        const id = match[1]!;
+        if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) {
+          misplaced(path, `invalid id "${id}" in the file name`, "file names are the id: lower-case ASCII letters, digits and single hyphens, e.g. ms04-011.md");
+          continue;
+        }
+        if (folder === "pages" && !(id in PAGE_PATHS)) {
+          misplaced(path, `unknown page "${id}"`, `pages are: ${Object.keys(PAGE_PATHS).join(", ")}`);
+          continue;
+        }
+        out.push({ path, lang: langDir as Lang, folder: folder as Folder, id });
+      }
+    }
+  }
+  return out;
+}
+
+/** Parses and validates every file; returns the valid ones and records problems for the rest. */
+function parseAll(root: string, contentDir: string, problems: ContentProblem[]): LoadedFile[] {
+  const loaded: LoadedFile[] = [];
+  for (const { path, lang, folder, id } of listFiles(root, contentDir, problems)) {
+    const file = relative(root, path).split("\\").join("/");
+    const read = readContentFile(path, file);
+    if ("problems" in read) {
+      problems.push(...read.problems);
+      continue;
+    }
+    const parsed = parseFrontmatter(read.text);
+    if ("error" in parsed) {
+      problems.push({ file, line: 1, column: 1, field: "(frontmatter)", message: parsed.error, hint: "start the file with ---, the YAML fields, then --- on its own line" });
+      continue;
+    }
+    if (parsed.syntaxErrors.length) {
+      for (const e of parsed.syntaxErrors) {
+        problems.push({ file, ...e.position, field: "(yaml)", message: `YAML syntax error: ${e.message}`, hint: "quote values that contain \": \" or start with a special character" });
+      }
+      continue;
+    }
+    const schema = schemaFor(folder, lang);
+    const result = schema.safeParse(parsed.data ?? {}, { reportInput: true });
+    if (!result.success) {
+      problems.push(...zodProblems(file, parsed, schema, result.error));
+      continue;
+    }
+    loaded.push({ file, lang, folder, id, parsed, data: result.data as LoadedFile["data"] });
+  }
+  return loaded;
+}
+
+const md = Object.fromEntries(
+  LANGS.map((lang) => [lang, createMarkdown({ anchorLabel: (title) => t(lang, "markdown.anchor", { title }) })]),
+) as Record<Lang, ReturnType<typeof createMarkdown>>;
+
+interface RenderResult {
+  html: string;
+  headings: Heading[];
+}
+
+interface LinkRef {
+  file: string;
+  line: number;
+  kind: EntryLinkKind;
+  id: string;
+  anchor?: string;
+}
+
+/** Renders Markdown for a page in `lang`; entry links are resolved and recorded for the anchor check. */
+function renderMarkdown(
+  text: string, lang: Lang, file: string, firstLine: number, known: KnownTargets, links: LinkRef[], problems: ContentProblem[],
+): RenderResult {
+  const env: EntryLinkEnv = {
+    resolveEntryLink: (kind, id, anchor, line) => {
+      const at = { file, line: firstLine + line - 1, column: 1, field: "(body)" };
+      const url = known.url(kind, id, lang);
+      if (!url) {
+        const guess = didYouMean(id, known.ids(kind));
+        problems.push({ ...at, message: `link to unknown ${kind} "${id}"`, hint: guess ? `did you mean "${kind}:${guess}"?` : `link to an existing ${kind} id` });
+        return undefined;
+      }
+      if (anchor !== undefined && !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(anchor)) {
+        problems.push({ ...at, message: `invalid anchor "#${anchor}"`, hint: "anchors are ASCII section ids such as #removal" });
+        return undefined;
+      }
+      links.push({ file, line: at.line, kind, id, ...(anchor ? { anchor } : {}) });
+      return anchor ? `${url}#${anchor}` : url;
+    },
+  };
+  const tokens = md[lang].parse(text, env);
+  const headings: Heading[] = [];
+  tokens.forEach((token, i) => {
+    if (token.type === "heading_open") {
+      headings.push({ id: token.attrGet("id") ?? "", text: tokens[i + 1]?.content ?? "", level: Number(token.tag.slice(1)) });
+    }
+  });
+  return { html: md[lang].renderer.render(tokens, md[lang].options, env), headings };
+}
+
+interface KnownTargets {
+  url(kind: EntryLinkKind, id: string, lang: Lang): string | undefined;
+  ids(kind: EntryLinkKind): string[];
+}
+
+export interface LoadOptions {
+  /** Project root; file names in problems are relative to it. */
+  root?: string;
+  /** The content folder; defaults to `<root>/content`. */
+  contentDir?: string;
+}
+
+/** Loads, validates and renders all content. Returns `{ problems }` instead of throwing for bad content. */
+export function loadContent(options: LoadOptions = {}): { site: SiteData; problems: [] } | { site?: undefined; problems: ContentProblem[] } {
+  const root = options.root ?? process.cwd();
+  const contentDir = options.contentDir ?? join(root, "content");
+  const problems: ContentProblem[] = [];
+  const files = parseAll(root, contentDir, problems);
+
+  const byKey = new Map<string, LoadedFile>();
+  for (const f of files) byKey.set(`${f.lang}/${f.folder}/${f.id}`, f);
+  const sources = files.filter((f) => f.lang === SOURCE_LANG);
+  const translations = files.filter((f) => f.lang !== SOURCE_LANG);
+
+  // Ids are shared by advisories and hoaxes (related: and links name them without a folder).
+  const seenIds = new Map<string, LoadedFile>();
+  for (const f of sources.filter((s) => s.folder !== "pages")) {
+    const other = seenIds.get(f.id);
+    if (other) {
+      problems.push({ file: f.file, line: 1, column: 1, field: "(file)", message: `id "${f.id}" is already used by ${other.file}`, hint: "ids are unique across advisories and hoaxes; rename one of the two files" });
+    } else seenIds.set(f.id, f);
+  }
+  for (const page of Object.keys(PAGE_PATHS)) {
+    if (!byKey.has(`${SOURCE_LANG}/pages/${page}`)) {
+      problems.push({ file: `content/${SOURCE_LANG}/pages/${page}.md`, line: 1, column: 1, field: "(file)", message: `the "${page}" page is missing`, hint: "every site has an about page and a hoax-list introduction (pages/hoaxes.md)" });
+    }
+  }
+
+  const sectionOf = (f: LoadedFile): Section => (f.folder === "hoaxes" ? "hoaxes" : "advisories");
+  const known: KnownTargets = {
+    url(kind, id, lang) {
+      if (kind === "page") return id in PAGE_PATHS && byKey.has(`${SOURCE_LANG}/pages/${id}`) ? `/${lang}/${PAGE_PATHS[id]}` : undefined;
+      const folder = kind === "advisory" ? "advisories" : "hoaxes";
+      return byKey.has(`${SOURCE_LANG}/${folder}/${id}`) ? entryUrl(lang, folder, id) : undefined;
+    },
+    ids(kind) {
+      const folder = kind === "advisory" ? "advisories" : kind === "hoax" ? "hoaxes" : "pages";
+      return sources.filter((s) => s.folder === folder).map((s) => s.id);
+    },
+  };
+
+  for (const f of sources) {
+    if (f.folder !== "pages") crossCheckSource(f, seenIds, problems);
+  }
+  for (const f of translations) {
+    const source = byKey.get(`${SOURCE_LANG}/${f.folder}/${f.id}`);
+    if (!source) {
+      problems.push({ file: f.file, line: 1, column: 1, field: "(file)", message: `this translation has no Japanese source content/${SOURCE_LANG}/${f.folder}/${f.id}.md`, hint: "write the Japanese file first (Japanese is the source language), or rename this file to match it" });
+      continue;
+    }
+    if (f.folder !== "pages") crossCheckTranslation(f, source, problems);
+  }
+
+  // Render every language's page: the translation where there is one, otherwise the source as a fallback.
+  const links: LinkRef[] = [];
+  const entries: Entry[] = [];
+  const pages: PageEntry[] = [];
+  const notices: string[] = [];
+  const anchorsById = new Map<string, Set<string>>();
+  for (const source of sources) {
+    const bodies = new Map<Lang, RenderResult>();
+    for (const lang of LANGS) {
+      const own = byKey.get(`${lang}/${source.folder}/${source.id}`);
+      const f = own ?? source;
+      const rendered = renderMarkdown(f.parsed.body, lang, f.file, f.parsed.bodyLine, known, own || lang === SOURCE_LANG ? links : [], own || lang === SOURCE_LANG ? problems : []);
+      bodies.set(lang, rendered);
+      if (own && lang !== SOURCE_LANG) checkSectionsMatch(own, rendered.headings, bodies.get(SOURCE_LANG)!.headings, source.file, problems);
+      if (lang === SOURCE_LANG) checkHeadings(f, rendered.headings, problems);
+      if (source.folder === "pages") {
+        const data = f.data as Page;
+        pages.push({ id: source.id, lang, contentLang: f.lang, isFallback: !own, title: data.title, ...(data.summary ? { summary: data.summary } : {}), html: rendered.html, headings: rendered.headings, file: f.file });
+        if (!own) notices.push(`${lang}: page "${source.id}" has no translation; serving the ${SOURCE_LANG} text at /${lang}/${PAGE_PATHS[source.id]}`);
+        continue;
+      }
+      const section = sectionOf(source);
+      const translated = LANGS.every((l) => byKey.has(`${l}/${source.folder}/${source.id}`));
+      const entry = buildEntry(source, own, lang, section, rendered, known, problems, links, translated);
+      entries.push(entry);
+      if (entry.isFallback) notices.push(`${lang}: ${source.id} has no translation; serving the ${SOURCE_LANG} text at ${entry.url}`);
+      if (entry.isStale) notices.push(`${lang}: ${source.id} translation follows revision ${entry.translationOf}, the source is at revision ${entry.revision}`);
+    }
+    if (source.folder !== "pages") {
+      const section = sectionOf(source);
+      anchorsById.set(source.id, new Set([...LAYOUT_ANCHORS[section], ...bodies.get(SOURCE_LANG)!.headings.map((h) => h.id)]));
+    }
+  }
+  for (const link of links) {
+    if (!link.anchor || link.kind === "page") continue;
+    const anchors = anchorsById.get(link.id);
+    if (anchors && !anchors.has(link.anchor)) {
+      const guess = didYouMean(link.anchor, [...anchors]);
+      problems.push({ file: link.file, line: link.line, column: 1, field: "(body)", message: `link to ${link.kind}:${link.id}#${link.anchor}, but that entry has no section "${link.anchor}"`, hint: guess ? `did you mean "#${guess}"?` : `its sections are: ${[...anchors].join(", ")}` });
+    }
+  }
+
+  if (problems.length) return { problems: dedupe(problems) };
+  const order = (a: Entry, b: Entry) => b.updated.localeCompare(a.updated) || b.published.localeCompare(a.published) || a.id.localeCompare(b.id);
+  entries.sort(order);
+  const lastUpdated = entries.reduce((max, e) => (e.updated > max ? e.updated : max), "0000-00-00");
+  return { site: { entries, pages, lastUpdated, notices }, problems: [] };
+}
+
+/** Like loadContent, but throws a ContentError listing every problem. */
+export function loadSiteOrThrow(options: LoadOptions = {}): SiteData {
+  const result = loadContent(options);
+  if (!result.site) throw new ContentError(result.problems);
+  return result.site;
+}
+
+function dedupe(problems: ContentProblem[]): ContentProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = JSON.stringify(p);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function checkHeadings(f: LoadedFile, headings: Heading[], problems: ContentProblem[]): void {
+  if (f.folder === "pages") return;
+  const reserved = LAYOUT_ANCHORS[f.folder === "hoaxes" ? "hoaxes" : "advisories"];
+  const seen = new Set<string>();
+  for (const h of headings) {
+    const at = { file: f.file, line: f.parsed.bodyLine, column: 1, field: "(body)" };
+    if (reserved.includes(h.id)) problems.push({ ...at, message: `the section id "#${h.id}" is rendered by the layout`, hint: "the layout already shows this section from the frontmatter; remove the heading or give it another {#id}" });
+    if (seen.has(h.id)) problems.push({ ...at, message: `two sections have the id "#${h.id}"`, hint: "give each heading its own {#id}" });
+    seen.add(h.id);
+  }
+}
+
+/** A translation must have the same section ids as its source, so deep links survive a language switch. */
+function checkSectionsMatch(f: LoadedFile, own: Heading[], source: Heading[], sourceFile: string, problems: ContentProblem[]): void {
+  const mine = new Set(own.map((h) => h.id));
+  const theirs = new Set(source.map((h) => h.id));
+  const missing = [...theirs].filter((id) => !mine.has(id));
+  const extra = [...mine].filter((id) => !theirs.has(id));
+  if (!missing.length && !extra.length) return;
+  const parts = [missing.length ? `missing ${missing.map((id) => `#${id}`).join(", ")}` : "", extra.length ? `not in the source ${extra.map((id) => `#${id}`).join(", ")}` : ""].filter(Boolean);
+  problems.push({ file: f.file, line: f.parsed.bodyLine, column: 1, field: "(body)", message: `section ids differ from ${sourceFile}: ${parts.join("; ")}`, hint: "give the same section the same {#id} in both languages" });
+}
+
+function buildEntry(
+  source: LoadedFile, own: LoadedFile | undefined, lang: Lang, section: Section, rendered: RenderResult,
+  known: KnownTargets, problems: ContentProblem[], links: LinkRef[], hasTranslation: boolean,
+): Entry {
+  const src = source.data as Advisory | Hoax;
+  const tr = own && own !== source && lang !== SOURCE_LANG ? (own.data as AdvisoryTranslation | HoaxTranslation) : undefined;
+  const isFallback = lang !== SOURCE_LANG && !own;
+  const contentLang: Lang = isFallback ? SOURCE_LANG : lang;
+  const revision = src.revisions.at(-1)!.number;
+  const translationOf = tr?.translationOf;
+  const notes = new Map(tr?.revisions.map((r) => [r.number, r.note]) ?? []);
+  const other = otherLang(lang);
+  const entry: Entry = {
+    id: source.id,
+    kind: src.kind,
+    section,
+    lang,
+    contentLang,
+    isFallback,
+    ...(translationOf !== undefined ? { translationOf } : {}),
+    isStale: translationOf !== undefined && translationOf < revision,
+    url: entryUrl(lang, section, source.id),
+    otherUrl: entryUrl(other, section, source.id),
+    canonicalUrl: entryUrl(isFallback ? SOURCE_LANG : lang, section, source.id),
+    hasTranslation,
+    file: (own ?? source).file,
+    title: tr?.title ?? src.title,
+    summary: tr?.summary ?? src.summary,
+    html: rendered.html,
+    headings: rendered.headings,
+    published: src.published,
+    updated: src.revisions.at(-1)!.date,
+    revision,
+    revisions: src.revisions.map((r) => ({ number: r.number, date: r.date, note: notes.get(r.number) ?? r.note })),
+    ...("severity" in src && src.severity ? { severity: src.severity } : {}),
+    affected: "affected" in src ? src.affected : [],
+    notAffected: "notAffected" in src ? src.notAffected : [],
+    kb: "kb" in src ? src.kb : [],
+    cve: "cve" in src ? src.cve : [],
+    bulletins: "bulletins" in src ? src.bulletins : [],
+    related: src.related,
+    keywords: src.keywords,
+    sources: src.sources,
+    aliases: src.aliases,
+    vulnerabilities: "vulnerabilities" in src
+      ? src.vulnerabilities.map((v) => {
+          const translated = tr && "vulnerabilities" in tr ? tr.vulnerabilities.find((x) => x.id === v.id) : undefined;
+          const note = translated ? translated.note : v.note;
+          return { ...v, name: translated?.name ?? v.name, ...(note ? { note } : { note: undefined }) };
+        })
+      : [],
+  };
+  if (src.kind === "hoax") {
+    const hoax = src as Hoax;
+    const text = (tr as HoaxTranslation | undefined) ?? hoax;
+    const f = own ?? source;
+    const field = (name: "claim" | "truth" | "action" | "ifActed") =>
+      renderMarkdown(text[name], lang, f.file, f.parsed.locate([name]).line, known, links, isFallback ? [] : problems).html;
+    entry.hoax = {
+      names: text.names,
+      firstSeen: { date: hoax.firstSeen.date, approximate: hoax.firstSeen.approximate, where: text.firstSeen.where },
+      ...(hoax.file ? { file: hoax.file } : {}),
+      claimHtml: field("claim"),
+      truthHtml: field("truth"),
+      actionHtml: field("action"),
+      ifActedHtml: field("ifActed"),
+    };
+  }
+  return entry;
+}

@@ -1,0 +1,55 @@
+/**
+ * Reads one content file as text and rejects what must never reach a page: bytes that are not UTF-8,
+ * NUL and other control characters, Unicode direction overrides (which make text read differently from
+ * how it is stored), and files too large to be an advisory.
+ */
+import { readFileSync, statSync } from "node:fs";
+import type { ContentProblem } from "./problems.ts";
+
+export const MAX_FILE_BYTES = 1024 * 1024;
+const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
+
+function position(text: string, index: number): { line: number; column: number } {
+  const before = text.slice(0, index);
+  const line = before.split("\n").length;
+  return { line, column: index - before.lastIndexOf("\n") };
+}
+
+export function readContentFile(path: string, file: string): { text: string } | { problems: ContentProblem[] } {
+  const size = statSync(path).size;
+  if (size > MAX_FILE_BYTES) {
+    return {
+      problems: [{
+        file, line: 1, column: 1, field: "(file)",
+        message: `the file is ${(size / 1024 / 1024).toFixed(1)} MB; the limit is 1 MB`,
+        hint: "split the advisory, or move long material to a linked source",
+      }],
+    };
+  }
+  const bytes = readFileSync(path);
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    const lossy = new TextDecoder("utf-8").decode(bytes);
+    return {
+      problems: [{
+        file, ...position(lossy, lossy.indexOf("\uFFFD")), field: "(file)",
+        message: "the file is not valid UTF-8",
+        hint: "save it as UTF-8 (Shift_JIS and EUC-JP are not accepted)",
+      }],
+    };
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const problems: ContentProblem[] = [];
+  for (const match of text.matchAll(FORBIDDEN)) {
+    const code = match[0].codePointAt(0)!;
+    const name = code >= 0x202a ? "a Unicode direction control" : code === 0 ? "a NUL byte" : "a control character";
+    problems.push({
+      file, ...position(text, match.index), field: "(file)",
+      message: `contains ${name} (U+${code.toString(16).toUpperCase().padStart(4, "0")})`,
+      hint: "remove it; it is invisible and can make text read differently from how it is stored",
+    });
+  }
+  return problems.length ? { problems } : { text: text.replace(/\r\n/g, "\n") };
+}

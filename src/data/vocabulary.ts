@@ -1,0 +1,60 @@
+/**
+ * The controlled vocabularies of the content model: products, kinds, severities and impacts.
+ * Content files name entries by id; display names come from here, so a product is spelled the same way
+ * on every page, in both languages.
+ */
+import type { Lang } from "../i18n/languages.ts";
+
+export type Names = Record<Lang, string>;
+
+/** Products an advisory can list as affected or not affected. Order here is display order. */
+export const PRODUCTS = {
+  "windows-95": { ja: "Windows 95", en: "Windows 95" },
+  "windows-98": { ja: "Windows 98 / 98 Second Edition", en: "Windows 98 / 98 Second Edition" },
+  "windows-me": { ja: "Windows Millennium Edition (Me)", en: "Windows Millennium Edition (Me)" },
+  "windows-nt-4": { ja: "Windows NT 4.0", en: "Windows NT 4.0" },
+  "windows-nt-4-tse": { ja: "Windows NT Server 4.0 Terminal Server Edition", en: "Windows NT Server 4.0 Terminal Server Edition" },
+  "windows-2000": { ja: "Windows 2000", en: "Windows 2000" },
+  "windows-xp": { ja: "Windows XP", en: "Windows XP" },
+  "windows-xp-64": { ja: "Windows XP 64-Bit Edition", en: "Windows XP 64-Bit Edition" },
+  "windows-server-2003": { ja: "Windows Server 2003", en: "Windows Server 2003" },
+  "windows-server-2003-64": { ja: "Windows Server 2003 64-Bit Edition", en: "Windows Server 2003 64-Bit Edition" },
+  netmeeting: { ja: "Microsoft NetMeeting", en: "Microsoft NetMeeting" },
+  "iis-4": { ja: "IIS 4.0", en: "IIS 4.0" },
+  "iis-5": { ja: "IIS 5.0", en: "IIS 5.0" },
+  "iis-6": { ja: "IIS 6.0", en: "IIS 6.0" },
+} as const satisfies Record<string, Names>;
+export type ProductId = keyof typeof PRODUCTS;
+export const PRODUCT_IDS = Object.keys(PRODUCTS) as [ProductId, ...ProductId[]];
+
+/** What kind of entry a file is; decides its folder, its layout and its badge. */
+export const KINDS = {
+  incident: { ja: "インシデント", en: "Incident" },
+  bulletin: { ja: "セキュリティ情報", en: "Bulletin" },
+  guidance: { ja: "対策", en: "Guidance" },
+  hoax: { ja: "デマ情報", en: "Hoax" },
+} as const satisfies Record<string, Names>;
+export type Kind = keyof typeof KINDS;
+export const ADVISORY_KINDS = ["incident", "bulletin", "guidance"] as const;
+export type AdvisoryKind = (typeof ADVISORY_KINDS)[number];
+
+/** Microsoft's 2004 severity scale, with the Japanese terms the Japanese bulletins used. */
+export const SEVERITIES = {
+  critical: { ja: "緊急", en: "Critical" },
+  important: { ja: "重要", en: "Important" },
+  moderate: { ja: "警告", en: "Moderate" },
+  low: { ja: "注意", en: "Low" },
+  none: { ja: "なし", en: "None" },
+  "not-critical": { ja: "緊急ではない", en: "Not critical" },
+} as const satisfies Record<string, Names>;
+export type SeverityId = keyof typeof SEVERITIES;
+export const SEVERITY_IDS = Object.keys(SEVERITIES) as [SeverityId, ...SeverityId[]];
+
+/** The impact of a vulnerability, as a bulletin states it. */
+export const IMPACTS = {
+  "remote-code-execution": { ja: "リモートでコードが実行される", en: "Remote code execution" },
+  "denial-of-service": { ja: "サービス拒否", en: "Denial of service" },
+  "elevation-of-privilege": { ja: "特権の昇格", en: "Elevation of privilege" },
+} as const satisfies Record<string, Names>;
+export type ImpactId = keyof typeof IMPACTS;
+export const IMPACT_IDS = Object.keys(IMPACTS) as [ImpactId, ...ImpactId[]];

@@ -1,0 +1,93 @@
+/**
+ * Turns zod issues into content problems an author can act on: placed at the field's line, with the
+ * field path as written in YAML and a hint ("did you mean …?", the expected format).
+ */
+import type { z } from "zod";
+import type { ParsedFile } from "./frontmatter.ts";
+import { didYouMean, formatPath, type ContentProblem } from "./problems.ts";
+
+/** Hints for the formats authors get wrong most, keyed by the start of the message. */
+const FORMAT_HINTS: [RegExp, string][] = [
+  [/^malformed date/, "write dates as YYYY-MM-DD, e.g. 2004-05-08 (firstSeen also takes YYYY-MM or YYYY)"],
+  [/^malformed KB number/, "write the article number only, e.g. 835732"],
+  [/^malformed CVE id/, "write it as CVE-YYYY-NNNN, e.g. CVE-2003-0533"],
+  [/^malformed CAN id/, "write it as CAN-YYYY-NNNN, e.g. CAN-2003-0533"],
+  [/^malformed bulletin id/, "write it as MSyy-nnn, e.g. MS04-011"],
+  [/^invalid id/, "ids are lower-case ASCII letters, digits and single hyphens, e.g. ms04-011"],
+  [/^not an http\(s\) URL/, "only absolute https: or http: URLs are allowed"],
+  [/^contains a control character/, "remove the invisible control character"],
+];
+
+/** The object keys a schema accepts at a path, for "did you mean" on unknown keys. */
+function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  let current: unknown = schema;
+  const unwrap = () => {
+    for (;;) {
+      const def = (current as { _zod?: { def?: Record<string, unknown> } })?._zod?.def;
+      if (!def) return undefined;
+      if (["optional", "default", "nullable", "prefault", "readonly", "catch"].includes(def.type as string)) current = def.innerType;
+      else if (def.type === "pipe") current = def.in;
+      else return def;
+    }
+  };
+  for (const key of path) {
+    const def = unwrap();
+    if (!def) return [];
+    if (def.type === "object") current = (def.shape as Record<string, unknown>)[String(key)];
+    else if (def.type === "array") current = def.element;
+    else if (def.type === "record") current = def.valueType;
+    else return [];
+  }
+  const def = unwrap();
+  return def?.type === "object" ? Object.keys(def.shape as object) : [];
+}
+
+function describeInput(input: unknown): string {
+  if (input === null) return "nothing";
+  if (Array.isArray(input)) return "a list";
+  if (typeof input === "object") return "a mapping";
+  return `${typeof input} ${JSON.stringify(input)}`;
+}
+
+export function zodProblems(file: string, parsed: ParsedFile, schema: z.ZodType, error: z.ZodError): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  for (const issue of error.issues) {
+    const at = (path: readonly PropertyKey[], key?: string) => ({ file, ...parsed.locate(path, key) });
+    if (issue.code === "unrecognized_keys") {
+      const allowed = keysAt(schema, issue.path);
+      for (const key of issue.keys) {
+        const guess = didYouMean(key, allowed);
+        problems.push({
+          ...at(issue.path, key),
+          field: formatPath([...issue.path, key]),
+          message: `unknown field "${key}"`,
+          hint: guess ? `did you mean "${guess}"?` : `remove it; allowed here: ${allowed.join(", ")}`,
+        });
+      }
+      continue;
+    }
+    const input = (issue as { input?: unknown }).input;
+    if (issue.code === "invalid_type" && input === undefined) {
+      const key = issue.path.at(-1);
+      problems.push({
+        ...at(issue.path.slice(0, -1)),
+        field: formatPath(issue.path),
+        message: `required field "${String(key)}" is missing`,
+        hint: `add "${String(key)}:" (see docs/authoring.md)`,
+      });
+      continue;
+    }
+    let message = issue.message;
+    let hint: string | undefined;
+    if (issue.code === "invalid_type") {
+      message = `expected ${issue.expected}, got ${describeInput(input)}`;
+    } else if (issue.code === "invalid_value" && "values" in issue && typeof input === "string") {
+      const values = issue.values.map(String);
+      const guess = didYouMean(input, values);
+      hint = guess ? `did you mean "${guess}"?` : `use one of: ${values.join(", ")}`;
+    }
+    hint ??= FORMAT_HINTS.find(([pattern]) => pattern.test(message))?.[1];
+    problems.push({ ...at(issue.path), field: formatPath(issue.path), message, ...(hint ? { hint } : {}) });
+  }
+  return problems;
+}
