@@ -75,6 +75,8 @@ export interface Entry {
   sources: { title: string; url?: string }[];
   aliases: string[];
   vulnerabilities: VulnerabilityEntry[];
+  /** Products rated in any vulnerability, in vocabulary order: the ratings table's columns. */
+  ratedProducts: ProductId[];
 
   hoax?: {
     names: string[];

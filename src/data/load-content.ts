@@ -20,6 +20,7 @@ import {
 } from "./schema.ts";
 import { crossCheckSource, crossCheckTranslation } from "./cross-check.ts";
 import type { Entry, Heading, PageEntry, Section, SiteData } from "./entries.ts";
+import { PRODUCT_IDS } from "./vocabulary.ts";
 
 const SECTIONS = ["advisories", "hoaxes", "pages"] as const;
 type Folder = (typeof SECTIONS)[number];
@@ -380,6 +381,9 @@ function buildEntry(
           const note = translated ? translated.note : v.note;
           return { ...v, name: translated?.name ?? v.name, ...(note ? { note } : { note: undefined }) };
         })
+      : [],
+    ratedProducts: "vulnerabilities" in src
+      ? PRODUCT_IDS.filter((p) => src.vulnerabilities.some((v) => v.ratings[p] !== undefined))
       : [],
   };
   if (src.kind === "hoax") {

@@ -25,6 +25,16 @@ export const PRODUCTS = {
   "iis-6": { ja: "IIS 6.0", en: "IIS 6.0" },
 } as const satisfies Record<string, Names>;
 export type ProductId = keyof typeof PRODUCTS;
+
+/** Short names for narrow places such as the columns of a ratings table; the full name is the default. */
+export const PRODUCT_SHORT_NAMES: Partial<Record<ProductId, Names>> = {
+  "windows-98": { ja: "98 / 98 SE", en: "98 / 98 SE" },
+  "windows-me": { ja: "Me", en: "Me" },
+  "windows-nt-4": { ja: "NT 4.0", en: "NT 4.0" },
+  "windows-2000": { ja: "2000", en: "2000" },
+  "windows-xp": { ja: "XP", en: "XP" },
+  "windows-server-2003": { ja: "Server 2003", en: "Server 2003" },
+};
 export const PRODUCT_IDS = Object.keys(PRODUCTS) as [ProductId, ...ProductId[]];
 
 /** What kind of entry a file is; decides its folder, its layout and its badge. */

@@ -1,0 +1,26 @@
+/**
+ * Keikoku's Eleventy configuration: a short list of plugins, one per feature folder under src/.
+ * Run through tsx (see package.json); Node 20 cannot load .ts by itself.
+ */
+import { dataPlugin } from "./src/data/plugin.ts";
+import { i18nPlugin } from "./src/i18n/plugin.ts";
+import { markdownPlugin } from "./src/markdown/plugin.ts";
+import { sitePlugin } from "./src/site/plugin.ts";
+import { readSiteConfig } from "./src/site/config.ts";
+
+export default function keikoku(eleventyConfig: any): void {
+  eleventyConfig.addPlugin(markdownPlugin);
+  eleventyConfig.addPlugin(i18nPlugin);
+  eleventyConfig.addPlugin(dataPlugin, { contentDir: process.env.KEIKOKU_CONTENT });
+  eleventyConfig.addPlugin(sitePlugin);
+  eleventyConfig.setQuietMode(true);
+}
+
+export const config = {
+  dir: { input: "layouts", includes: "partials" },
+  templateFormats: ["njk"],
+  htmlTemplateEngine: "njk",
+  // Advisory text may contain {{ and {%: Markdown is never run through a template engine.
+  markdownTemplateEngine: false,
+  pathPrefix: readSiteConfig().pathPrefix,
+};

@@ -1,0 +1,75 @@
+/**
+ * One full build as a function: validate, render into a temporary sibling folder, run the after-build
+ * steps (search index), then atomically swap the new folder in. Used by the CLI, the tests and the benchmark.
+ */
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import Eleventy from "@11ty/eleventy";
+import { loadContent } from "../data/load-content.ts";
+import { ContentError } from "../data/problems.ts";
+
+export interface BuildOptions {
+  /** Where the finished site goes (replaced only on success). */
+  output: string;
+  /** Project root holding .eleventy.ts and layouts/; defaults to the current directory. */
+  root?: string;
+  /** Content folder; defaults to <root>/content. */
+  contentDir?: string;
+}
+
+export interface BuildResult {
+  pages: number;
+  notices: string[];
+}
+
+function countFiles(dir: string, suffix: string): number {
+  let n = 0;
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) n += countFiles(path, suffix);
+    else if (name.endsWith(suffix)) n++;
+  }
+  return n;
+}
+
+export async function buildSite(options: BuildOptions): Promise<BuildResult> {
+  const root = resolve(options.root ?? process.cwd());
+  const output = resolve(options.output);
+  const contentDir = resolve(options.contentDir ?? process.env.KEIKOKU_CONTENT ?? join(root, "content"));
+
+  // Validate before anything is written: the report lists every problem at once.
+  const loaded = loadContent({ root, contentDir });
+  if (!loaded.site) throw new ContentError(loaded.problems);
+
+  const staging = join(dirname(output), `.${basename(output)}.staging-${process.pid}`);
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(dirname(output), { recursive: true });
+  const previousContent = process.env.KEIKOKU_CONTENT;
+  process.env.KEIKOKU_CONTENT = contentDir;
+  try {
+    const eleventy = new Eleventy(join(root, "layouts"), staging, { configPath: join(root, ".eleventy.ts"), quietMode: true });
+    await eleventy.write();
+    const pages = countFiles(staging, ".html");
+    swapIn(staging, output);
+    return { pages, notices: loaded.site.notices };
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
+  } finally {
+    if (previousContent === undefined) delete process.env.KEIKOKU_CONTENT;
+    else process.env.KEIKOKU_CONTENT = previousContent;
+  }
+}
+
+/** Replaces `output` with `staging` using renames, so a reader never sees a half-written site. */
+function swapIn(staging: string, output: string): void {
+  const old = `${output}.old-${process.pid}`;
+  if (existsSync(output)) renameSync(output, old);
+  try {
+    renameSync(staging, output);
+  } catch (error) {
+    if (existsSync(old)) renameSync(old, output);
+    throw error;
+  }
+  rmSync(old, { recursive: true, force: true });
+}

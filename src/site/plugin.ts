@@ -1,0 +1,33 @@
+/**
+ * The site's frame: static assets from public/, the path prefix for mirrors, absolute URLs for
+ * canonical links and the sitemap, and links made from identifiers.
+ */
+import { HtmlBasePlugin } from "@11ty/eleventy";
+import { readSiteConfig } from "./config.ts";
+import { bulletinUrl, cveUrl, kbUrl } from "../data/links.ts";
+import type { Lang } from "../i18n/languages.ts";
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join("; ");
+
+export function sitePlugin(eleventyConfig: any): void {
+  const config = readSiteConfig();
+  eleventyConfig.addPassthroughCopy({ public: "/" });
+  // Every root-relative URL in the HTML gets the path prefix, so templates write plain /ja/… links.
+  eleventyConfig.addPlugin(HtmlBasePlugin);
+  eleventyConfig.addGlobalData("csp", CONTENT_SECURITY_POLICY);
+  eleventyConfig.addFilter("absoluteUrl", (path: string) => `${config.siteUrl}${config.pathPrefix}${path.replace(/^\//, "")}`);
+  eleventyConfig.addFilter("kbUrl", kbUrl);
+  eleventyConfig.addFilter("cveUrl", cveUrl);
+  eleventyConfig.addFilter("bulletinUrl", (id: string, lang: Lang) => bulletinUrl(id, lang));
+}
