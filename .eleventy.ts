@@ -6,6 +6,7 @@ import { dataPlugin } from "./src/data/plugin.ts";
 import { i18nPlugin } from "./src/i18n/plugin.ts";
 import { markdownPlugin } from "./src/markdown/plugin.ts";
 import { sitePlugin } from "./src/site/plugin.ts";
+import { searchPlugin } from "./src/search/plugin.ts";
 import { readSiteConfig } from "./src/site/config.ts";
 
 export default function keikoku(eleventyConfig: any): void {
@@ -13,6 +14,7 @@ export default function keikoku(eleventyConfig: any): void {
   eleventyConfig.addPlugin(i18nPlugin);
   eleventyConfig.addPlugin(dataPlugin, { contentDir: process.env.KEIKOKU_CONTENT });
   eleventyConfig.addPlugin(sitePlugin);
+  eleventyConfig.addPlugin(searchPlugin);
   eleventyConfig.setQuietMode(true);
 }
 

@@ -40,6 +40,8 @@ export function createMarkdown(options: MarkdownOptions = {}): MarkdownIt {
       class: "heading-anchor",
       symbol: "#",
       wrapper: ['<div class="heading">', "</div>"],
+      // The link's hidden label ("Link to this section") is not content: keep it out of search excerpts.
+      renderAttrs: () => ({ "data-pagefind-ignore": "" }),
     }),
   });
   return md;

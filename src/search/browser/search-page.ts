@@ -1,0 +1,84 @@
+/**
+ * The search page (/{lang}/search/) and the hoax search (/{lang}/hoaxes/): wires a form to search-ui.ts.
+ * A container with data-search-scope="hoax" searches hoax entries only.
+ */
+import { availableFilters, onQuery, renderResults, search } from "./search-ui.ts";
+
+function text(container: HTMLElement, key: string, vars: Record<string, string | number> = {}): string {
+  const template = container.dataset[key] ?? "";
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? ""));
+}
+
+async function setUp(container: HTMLElement): Promise<void> {
+  const input = container.querySelector<HTMLInputElement>("input[type=search]")!;
+  const status = container.querySelector<HTMLElement>(".search-status")!;
+  const list = container.querySelector<HTMLElement>(".search-results")!;
+  const filterBox = container.querySelector<HTMLElement>(".search-filters");
+  const scopeKind = container.dataset.scopeKind;
+  const syncUrl = container.dataset.syncUrl === "true";
+  container.hidden = false;
+
+  const selectedFilters = (): Record<string, string[]> => {
+    const out: Record<string, string[]> = scopeKind ? { kind: [scopeKind] } : {};
+    for (const box of filterBox?.querySelectorAll<HTMLInputElement>("input[type=checkbox]:checked") ?? []) {
+      (out[box.name] ??= []).push(box.value);
+    }
+    return out;
+  };
+
+  let generation = 0;
+  const run = async (value: string) => {
+    const mine = ++generation;
+    if (syncUrl) {
+      const url = new URL(location.href);
+      if (value.trim()) url.searchParams.set("q", value);
+      else url.searchParams.delete("q");
+      history.replaceState(null, "", url);
+    }
+    const outcome = await search(value, { filters: selectedFilters() });
+    if (mine !== generation) return; // a newer query has started
+    if (!outcome) {
+      list.replaceChildren();
+      status.textContent = "";
+      return;
+    }
+    renderResults(list, outcome.results);
+    status.textContent = outcome.total ? text(container, "resultsText", { count: outcome.total, query: value.trim() }) : text(container, "noResultsText", { query: value.trim() });
+  };
+
+  if (filterBox) {
+    const filters = await availableFilters();
+    const groups = ["kind", "product", "year"].filter((name) => filters[name] && Object.keys(filters[name]!).length);
+    for (const name of groups) {
+      const fieldset = document.createElement("fieldset");
+      const legend = document.createElement("legend");
+      legend.textContent = text(container, `filter${name[0]!.toUpperCase()}${name.slice(1)}`);
+      fieldset.append(legend);
+      for (const [value, count] of Object.entries(filters[name]!).sort(([a], [b]) => a.localeCompare(b))) {
+        const label = document.createElement("label");
+        const box = document.createElement("input");
+        box.type = "checkbox";
+        box.name = name;
+        box.value = value;
+        box.addEventListener("change", () => void run(input.value));
+        label.append(box, ` ${value} (${count})`);
+        fieldset.append(label);
+      }
+      filterBox.append(fieldset);
+    }
+    filterBox.hidden = groups.length === 0;
+  }
+
+  onQuery(input, (value) => void run(value));
+  container.querySelector("form")?.addEventListener("submit", (event) => {
+    event.preventDefault();
+    void run(input.value);
+  });
+  const initial = new URL(location.href).searchParams.get("q");
+  if (syncUrl && initial) {
+    input.value = initial;
+    await run(initial);
+  }
+}
+
+for (const container of document.querySelectorAll<HTMLElement>("[data-search]")) void setUp(container);

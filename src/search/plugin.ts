@@ -1,0 +1,92 @@
+/**
+ * Search: after every build (and every dev-server rebuild) Pagefind indexes the site, one index per
+ * language from each page's <html lang>. Only an entry's <article data-pagefind-body> is indexed, so
+ * navigation, footers and untranslated fallback pages stay out of the index.
+ */
+import { join } from "node:path";
+import * as pagefind from "pagefind";
+import { buildIdentifierTable, identifierKeys } from "./identifiers.ts";
+import { normalizeQuery, spellingAliases } from "./normalize.ts";
+import type { Entry } from "../data/entries.ts";
+import { KINDS } from "../data/vocabulary.ts";
+import type { Lang } from "../i18n/languages.ts";
+
+export interface SearchPluginOptions {
+  /** Set to false to skip indexing (the benchmark's render-only phase). */
+  enabled?: boolean;
+}
+
+export class SearchIndexError extends Error {
+  constructor(step: string, errors: string[]) {
+    super(`Pagefind failed while ${step}:\n  ${errors.join("\n  ")}\n  The previous site was left unchanged.`);
+    this.name = "SearchIndexError";
+  }
+}
+
+/** Indexes a built site folder and writes the bundle to <dir>/pagefind/. */
+export async function indexSite(dir: string): Promise<{ pages: number }> {
+  const created = await pagefind.createIndex({});
+  if (created.errors.length || !created.index) throw new SearchIndexError("starting", created.errors);
+  const { index } = created;
+  try {
+    const added = await index.addDirectory({ path: dir });
+    if (added.errors.length) throw new SearchIndexError(`indexing ${dir}`, added.errors);
+    const written = await index.writeFiles({ outputPath: join(dir, "pagefind") });
+    if (written.errors.length) throw new SearchIndexError("writing the bundle", written.errors);
+    return { pages: added.page_count };
+  } finally {
+    await index.deleteIndex().catch(() => undefined);
+  }
+}
+
+/** Extra words indexed with an entry (never shown): identifiers in all their forms, both spellings. */
+export function searchTerms(entry: Entry): string {
+  const terms = new Set<string>();
+  for (const [key] of identifierKeys(entry)) {
+    terms.add(key);
+    terms.add(normalizeQuery(key));
+    terms.add(key.replace(/[-.]/g, ""));
+  }
+  const text = `${entry.title} ${entry.summary} ${entry.html}`;
+  for (const alias of spellingAliases(text)) terms.add(alias);
+  return [...terms].join(" ");
+}
+
+export function searchPlugin(eleventyConfig: any, options: SearchPluginOptions = {}): void {
+  const defaults: Required<SearchPluginOptions> = { enabled: process.env.KEIKOKU_SEARCH !== "off" };
+  const settings = { ...defaults, ...options };
+  eleventyConfig.addFilter("searchTerms", searchTerms);
+  // What search.js needs to pin the page an identifier names: the table and each page's card.
+  eleventyConfig.addFilter("identifierData", (entries: Entry[], lang: Lang) => {
+    const pages = Object.fromEntries(
+      entries.map((e) => [e.url, { title: e.title, kind: e.kind, kindName: KINDS[e.kind][e.contentLang], date: e.updated, summary: e.summary }]),
+    );
+    return JSON.stringify({ lang, table: buildIdentifierTable(entries.filter((e) => !e.isFallback)), pages });
+  });
+  eleventyConfig.addFilter("identifierList", (entry: Entry) =>
+    [...new Set([...entry.bulletins, ...entry.kb.map((n) => `KB${n}`), ...entry.cve, ...(entry.hoax?.file ? [entry.hoax.file] : [])])].join(", "),
+  );
+  eleventyConfig.on("eleventy.after", async () => {
+    const output = eleventyConfig.directories.output;
+    await bundleBrowserCode(output);
+    if (settings.enabled) await indexSite(output);
+  });
+}
+
+/** Bundles the browser code (TypeScript in src/search/browser) into <output>/assets/search/. */
+export async function bundleBrowserCode(output: string): Promise<void> {
+  const { build } = await import("esbuild");
+  const here = new URL("./browser/", import.meta.url).pathname;
+  await build({
+    entryPoints: { "search-page": `${here}search-page.ts`, "header-search": `${here}header-search.ts` },
+    outdir: join(output, "assets", "search"),
+    bundle: true,
+    splitting: true,
+    format: "esm",
+    target: "es2020",
+    minify: true,
+    legalComments: "none",
+    chunkNames: "[name]-[hash]",
+    logLevel: "silent",
+  });
+}
