@@ -12,7 +12,7 @@ function at(f: LoadedFile, path: (string | number)[]): Omit<ContentProblem, "mes
   return { file: f.file, ...f.parsed.locate(path), field: formatPath(path) };
 }
 
-export function crossCheckSource(f: LoadedFile, ids: Map<string, LoadedFile>, problems: ContentProblem[]): void {
+export function crossCheckSource(f: LoadedFile, ids: Set<string>, problems: ContentProblem[]): void {
   const data = f.data as Advisory | Hoax;
   data.revisions.forEach((r, i) => {
     if (r.number !== i + 1) {
@@ -29,7 +29,7 @@ export function crossCheckSource(f: LoadedFile, ids: Map<string, LoadedFile>, pr
   data.related.forEach((id, i) => {
     if (id === f.id) problems.push({ ...at(f, ["related", i]), message: `"${id}" is this entry itself`, hint: "remove it" });
     else if (!ids.has(id)) {
-      const guess = didYouMean(id, [...ids.keys()]);
+      const guess = didYouMean(id, [...ids]);
       problems.push({ ...at(f, ["related", i]), message: `unknown id "${id}"`, hint: guess ? `did you mean "${guess}"?` : "related ids name existing advisories or hoaxes" });
     }
   });

@@ -100,9 +100,10 @@ function listFiles(root: string, contentDir: string, problems: ContentProblem[])
 }
 
 /** Parses and validates every file; returns the valid ones and records problems for the rest. */
-function parseAll(root: string, contentDir: string, problems: ContentProblem[]): LoadedFile[] {
+function parseAll(root: string, contentDir: string, problems: ContentProblem[], present: Set<string>): LoadedFile[] {
   const loaded: LoadedFile[] = [];
   for (const { path, lang, folder, id } of listFiles(root, contentDir, problems)) {
+    present.add(`${lang}/${folder}/${id}`);
     const file = relative(root, path).split("\\").join("/");
     const read = readContentFile(path, file);
     if ("problems" in read) {
@@ -173,7 +174,7 @@ function renderMarkdown(
   const headings: Heading[] = [];
   tokens.forEach((token, i) => {
     if (token.type === "heading_open") {
-      headings.push({ id: token.attrGet("id") ?? "", text: tokens[i + 1]?.content ?? "", level: Number(token.tag.slice(1)) });
+      headings.push({ id: String(token.attrGet("id") ?? ""), text: tokens[i + 1]?.content ?? "", level: Number(token.tag.slice(1)) });
     }
   });
   return { html: md[lang].renderer.render(tokens, md[lang].options, env), headings };
@@ -196,7 +197,9 @@ export function loadContent(options: LoadOptions = {}): { site: SiteData; proble
   const root = options.root ?? process.cwd();
   const contentDir = options.contentDir ?? join(root, "content");
   const problems: ContentProblem[] = [];
-  const files = parseAll(root, contentDir, problems);
+  // Every file that exists, valid or not: an invalid file is reported once, not again by each link to it.
+  const present = new Set<string>();
+  const files = parseAll(root, contentDir, problems, present);
 
   const byKey = new Map<string, LoadedFile>();
   for (const f of files) byKey.set(`${f.lang}/${f.folder}/${f.id}`, f);
@@ -204,15 +207,17 @@ export function loadContent(options: LoadOptions = {}): { site: SiteData; proble
   const translations = files.filter((f) => f.lang !== SOURCE_LANG);
 
   // Ids are shared by advisories and hoaxes (related: and links name them without a folder).
-  const seenIds = new Map<string, LoadedFile>();
-  for (const f of sources.filter((s) => s.folder !== "pages")) {
-    const other = seenIds.get(f.id);
-    if (other) {
-      problems.push({ file: f.file, line: 1, column: 1, field: "(file)", message: `id "${f.id}" is already used by ${other.file}`, hint: "ids are unique across advisories and hoaxes; rename one of the two files" });
-    } else seenIds.set(f.id, f);
+  const entryIds = new Set<string>();
+  for (const key of present) {
+    const [lang, folder, id] = key.split("/") as [string, string, string];
+    if (lang !== SOURCE_LANG || folder === "pages") continue;
+    if (folder === "hoaxes" && present.has(`${SOURCE_LANG}/advisories/${id}`)) {
+      problems.push({ file: `content/${SOURCE_LANG}/hoaxes/${id}.md`, line: 1, column: 1, field: "(file)", message: `id "${id}" is already used by content/${SOURCE_LANG}/advisories/${id}.md`, hint: "ids are unique across advisories and hoaxes; rename one of the two files" });
+    }
+    entryIds.add(id);
   }
   for (const page of Object.keys(PAGE_PATHS)) {
-    if (!byKey.has(`${SOURCE_LANG}/pages/${page}`)) {
+    if (!present.has(`${SOURCE_LANG}/pages/${page}`)) {
       problems.push({ file: `content/${SOURCE_LANG}/pages/${page}.md`, line: 1, column: 1, field: "(file)", message: `the "${page}" page is missing`, hint: "every site has an about page and a hoax-list introduction (pages/hoaxes.md)" });
     }
   }
@@ -220,9 +225,9 @@ export function loadContent(options: LoadOptions = {}): { site: SiteData; proble
   const sectionOf = (f: LoadedFile): Section => (f.folder === "hoaxes" ? "hoaxes" : "advisories");
   const known: KnownTargets = {
     url(kind, id, lang) {
-      if (kind === "page") return id in PAGE_PATHS && byKey.has(`${SOURCE_LANG}/pages/${id}`) ? `/${lang}/${PAGE_PATHS[id]}` : undefined;
+      if (kind === "page") return id in PAGE_PATHS && present.has(`${SOURCE_LANG}/pages/${id}`) ? `/${lang}/${PAGE_PATHS[id]}` : undefined;
       const folder = kind === "advisory" ? "advisories" : "hoaxes";
-      return byKey.has(`${SOURCE_LANG}/${folder}/${id}`) ? entryUrl(lang, folder, id) : undefined;
+      return present.has(`${SOURCE_LANG}/${folder}/${id}`) ? entryUrl(lang, folder, id) : undefined;
     },
     ids(kind) {
       const folder = kind === "advisory" ? "advisories" : kind === "hoax" ? "hoaxes" : "pages";
@@ -231,10 +236,11 @@ export function loadContent(options: LoadOptions = {}): { site: SiteData; proble
   };
 
   for (const f of sources) {
-    if (f.folder !== "pages") crossCheckSource(f, seenIds, problems);
+    if (f.folder !== "pages") crossCheckSource(f, entryIds, problems);
   }
   for (const f of translations) {
     const source = byKey.get(`${SOURCE_LANG}/${f.folder}/${f.id}`);
+    if (!source && present.has(`${SOURCE_LANG}/${f.folder}/${f.id}`)) continue; // the source is invalid and already reported
     if (!source) {
       problems.push({ file: f.file, line: 1, column: 1, field: "(file)", message: `this translation has no Japanese source content/${SOURCE_LANG}/${f.folder}/${f.id}.md`, hint: "write the Japanese file first (Japanese is the source language), or rename this file to match it" });
       continue;

@@ -8,11 +8,11 @@
  * External links (http/https) get rel="noopener noreferrer". Any other scheme is refused by
  * markdown-it's validateLink and stays literal text.
  */
-import type MarkdownIt from "markdown-it";
+import type { MarkdownIt } from "markdown-it";
 
 export type EntryLinkKind = "advisory" | "hoax" | "page";
 
-export interface EntryLinkEnv {
+export interface EntryLinkEnv extends Record<PropertyKey, unknown> {
   /** Returns the URL for a link target, or undefined after recording why it is broken. */
   resolveEntryLink?: (kind: EntryLinkKind, id: string, anchor: string | undefined, line: number) => string | undefined;
 }
@@ -27,7 +27,7 @@ export function entryLinksPlugin(md: MarkdownIt): void {
       const line = (block.map?.[0] ?? 0) + 1;
       for (const token of block.children) {
         if (token.type !== "link_open") continue;
-        const href = token.attrGet("href") ?? "";
+        const href = String(token.attrGet("href") ?? "");
         const match = ENTRY_LINK.exec(href);
         if (match) {
           const url = env.resolveEntryLink?.(match[1] as EntryLinkKind, match[2]!, match[3], line);

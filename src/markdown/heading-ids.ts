@@ -7,7 +7,7 @@
  * Only `[a-z0-9-]` ids are accepted; anything else stays literal text (and cannot inject attributes).
  * Headings without an explicit id get one from markdown-it-anchor's slugify (see markdown.ts).
  */
-import type MarkdownIt from "markdown-it";
+import type { MarkdownIt } from "markdown-it";
 
 const TRAILING_ID = /\s*\{#([a-z0-9]+(?:-[a-z0-9]+)*)\}\s*$/;
 

@@ -2,7 +2,7 @@
  * The one markdown-it instance used for every body and every Markdown field: raw HTML off, no linkify,
  * typographer off (Japanese punctuation must stay as written).
  */
-import MarkdownIt from "markdown-it";
+import markdownIt, { type MarkdownIt } from "markdown-it";
 import anchor from "markdown-it-anchor";
 import { headingIdsPlugin } from "./heading-ids.ts";
 import { entryLinksPlugin } from "./entry-links.ts";
@@ -24,7 +24,7 @@ export function asciiSlug(text: string): string {
 }
 
 export function createMarkdown(options: MarkdownOptions = {}): MarkdownIt {
-  const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
+  const md = markdownIt({ html: false, linkify: false, typographer: false });
   md.use(headingIdsPlugin);
   md.use(entryLinksPlugin);
   md.use(tablesPlugin);

@@ -3,7 +3,7 @@
  *
  *   | a | b |        →  <div class="table-wrap"><table>…</table></div>
  */
-import type MarkdownIt from "markdown-it";
+import type { MarkdownIt } from "markdown-it";
 
 export function tablesPlugin(md: MarkdownIt): void {
   md.renderer.rules.table_open = (tokens, idx, options, _env, self) =>
