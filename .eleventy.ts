@@ -9,20 +9,21 @@ import { sitePlugin } from "./src/site/plugin.ts";
 import { searchPlugin } from "./src/search/plugin.ts";
 import { readSiteConfig } from "./src/site/config.ts";
 
-export default function keikoku(eleventyConfig: any): void {
+export default function keikoku(eleventyConfig: any) {
   eleventyConfig.addPlugin(markdownPlugin);
   eleventyConfig.addPlugin(i18nPlugin);
   eleventyConfig.addPlugin(dataPlugin, { contentDir: process.env.KEIKOKU_CONTENT });
   eleventyConfig.addPlugin(sitePlugin);
   eleventyConfig.addPlugin(searchPlugin);
   eleventyConfig.setQuietMode(true);
-}
 
-export const config = {
-  dir: { input: "layouts", includes: "partials" },
-  templateFormats: ["njk"],
-  htmlTemplateEngine: "njk",
-  // Advisory text may contain {{ and {%: Markdown is never run through a template engine.
-  markdownTemplateEngine: false,
-  pathPrefix: readSiteConfig().pathPrefix,
-};
+  // Returned (not exported) so each build reads PATH_PREFIX afresh, even in one long-lived process.
+  return {
+    dir: { input: "layouts", includes: "partials" },
+    templateFormats: ["njk"],
+    htmlTemplateEngine: "njk",
+    // Advisory text may contain {{ and {%: Markdown is never run through a template engine.
+    markdownTemplateEngine: false,
+    pathPrefix: readSiteConfig().pathPrefix,
+  };
+}

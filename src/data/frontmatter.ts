@@ -56,9 +56,9 @@ export function parseFrontmatter(text: string): ParsedFile | { error: string } {
   };
 }
 
+/** Lines the YAML block spans (it ends with the newline before the closing fence). */
 function countLines(s: string): number {
-  if (!s) return 0;
-  return s.split("\n").length;
+  return (s.match(/\n/g) ?? []).length;
 }
 
 function locateNode(

@@ -4,7 +4,7 @@
  * problem found, all at once.
  */
 import { readdirSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { dirname, join, relative } from "node:path";
 import type { z } from "zod";
 import { LANGS, SOURCE_LANG, otherLang, type Lang } from "../i18n/languages.ts";
 import { t } from "../i18n/i18n.ts";
@@ -54,10 +54,19 @@ function schemaFor(folder: Folder, lang: Lang): z.ZodType {
   return source ? HoaxSchema : HoaxTranslationSchema;
 }
 
+/**
+ * How a file is named in reports: relative to the project when the content lives inside it
+ * (content/ja/advisories/sasser.md), else relative to the content folder's parent.
+ */
+function displayPath(root: string, contentDir: string, path: string): string {
+  const inside = !relative(root, contentDir).startsWith("..");
+  return relative(inside ? root : dirname(contentDir), path).split("\\").join("/");
+}
+
 /** Lists content files, reporting anything that does not belong in the content tree. */
 function listFiles(root: string, contentDir: string, problems: ContentProblem[]): { path: string; lang: Lang; folder: Folder; id: string }[] {
   const out: { path: string; lang: Lang; folder: Folder; id: string }[] = [];
-  const rel = (p: string) => relative(root, p).split("\\").join("/");
+  const rel = (p: string) => displayPath(root, contentDir, p);
   const misplaced = (path: string, message: string, hint: string) =>
     problems.push({ file: rel(path), line: 1, column: 1, field: "(file)", message, hint });
   for (const langDir of readdirSync(contentDir).sort()) {
@@ -104,7 +113,7 @@ function parseAll(root: string, contentDir: string, problems: ContentProblem[], 
   const loaded: LoadedFile[] = [];
   for (const { path, lang, folder, id } of listFiles(root, contentDir, problems)) {
     present.add(`${lang}/${folder}/${id}`);
-    const file = relative(root, path).split("\\").join("/");
+    const file = displayPath(root, contentDir, path);
     const read = readContentFile(path, file);
     if ("problems" in read) {
       problems.push(...read.problems);

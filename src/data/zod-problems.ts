@@ -79,7 +79,7 @@ export function zodProblems(file: string, parsed: ParsedFile, schema: z.ZodType,
     }
     let message = issue.message;
     let hint: string | undefined;
-    if (issue.code === "invalid_type") {
+    if (issue.code === "invalid_type" && message.startsWith("Invalid input")) {
       message = `expected ${issue.expected}, got ${describeInput(input)}`;
     } else if (issue.code === "invalid_value" && "values" in issue && typeof input === "string") {
       const values = issue.values.map(String);
