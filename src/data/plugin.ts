@@ -4,7 +4,7 @@
  */
 import { LANGS, SOURCE_LANG } from "../i18n/languages.ts";
 import { loadSiteOrThrow, PAGE_PATHS, type LoadOptions } from "./load-content.ts";
-import type { Entry, SiteData } from "./entries.ts";
+import type { Entry, PageEntry, SiteData } from "./entries.ts";
 import { readSiteConfig } from "../site/config.ts";
 
 export interface DataPluginOptions extends LoadOptions {}
@@ -15,6 +15,8 @@ export interface TemplateData extends SiteData {
   sourceLang: typeof SOURCE_LANG;
   pagePaths: typeof PAGE_PATHS;
   config: ReturnType<typeof readSiteConfig>;
+  /** Free pages by language and id: pagesByLang.ja.about. */
+  pagesByLang: Record<string, Record<string, PageEntry>>;
   /** Entries for one language, newest first, optionally of one section or kind. */
   byLang: Record<string, { all: Entry[]; advisories: Entry[]; hoaxes: Entry[]; byKind: Record<string, Entry[]> }>;
 }
@@ -27,7 +29,9 @@ export function buildTemplateData(site: SiteData): TemplateData {
     for (const e of all) (byKind[e.kind] ??= []).push(e);
     byLang[lang] = { all, advisories: all.filter((e) => e.section === "advisories"), hoaxes: all.filter((e) => e.section === "hoaxes"), byKind };
   }
-  return { ...site, langs: LANGS, sourceLang: SOURCE_LANG, pagePaths: PAGE_PATHS, config: readSiteConfig(), byLang };
+  const pagesByLang: TemplateData["pagesByLang"] = {};
+  for (const page of site.pages) (pagesByLang[page.lang] ??= {})[page.id] = page;
+  return { ...site, pagesByLang, langs: LANGS, sourceLang: SOURCE_LANG, pagePaths: PAGE_PATHS, config: readSiteConfig(), byLang };
 }
 
 export function dataPlugin(eleventyConfig: any, options: DataPluginOptions = {}): void {
