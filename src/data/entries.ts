@@ -96,6 +96,9 @@ export interface PageEntry {
   isFallback: boolean;
   title: string;
   summary?: string;
+  keywords: string[];
+  /** Site-relative URL without prefix. */
+  url: string;
   html: string;
   headings: Heading[];
   file: string;

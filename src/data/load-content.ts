@@ -274,7 +274,10 @@ export function loadContent(options: LoadOptions = {}): { site: SiteData; proble
       if (lang === SOURCE_LANG) checkHeadings(f, rendered.headings, problems);
       if (source.folder === "pages") {
         const data = f.data as Page;
-        pages.push({ id: source.id, lang, contentLang: f.lang, isFallback: !own, title: data.title, ...(data.summary ? { summary: data.summary } : {}), html: rendered.html, headings: rendered.headings, file: f.file });
+        pages.push({
+          id: source.id, lang, contentLang: f.lang, isFallback: !own, title: data.title, ...(data.summary ? { summary: data.summary } : {}),
+          keywords: data.keywords, url: `/${lang}/${PAGE_PATHS[source.id]}`, html: rendered.html, headings: rendered.headings, file: f.file,
+        });
         if (!own) notices.push(`${lang}: page "${source.id}" has no translation; serving the ${SOURCE_LANG} text at /${lang}/${PAGE_PATHS[source.id]}`);
         continue;
       }

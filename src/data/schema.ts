@@ -189,6 +189,8 @@ export type Hoax = z.output<typeof HoaxSchema>;
 export const PageSchema = z.strictObject({
   title: Text.describe("Title of the page."),
   summary: Text.optional().describe("One sentence for the page's description."),
+  /** Words that, typed alone into search, should bring this page first (e.g. デマ, hoax). */
+  keywords: z.array(Text).default([]).describe("Search words that name this page."),
 });
 export type Page = z.output<typeof PageSchema>;
 

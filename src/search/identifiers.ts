@@ -3,11 +3,11 @@
  * "SULFNBK.EXE" or "avserve.exe" identifies, so search can put that page first. Pagefind ranks by word
  * frequency, which knows nothing of identifiers; this table does.
  */
-import type { Entry } from "../data/entries.ts";
+import type { Entry, PageEntry } from "../data/entries.ts";
 import { normalizeQuery } from "./normalize.ts";
 
 /** How strongly a field identifies an entry; the highest score wins, ties identify nothing. */
-const WEIGHTS = { id: 100, hoaxFile: 90, hoaxName: 85, bulletinOwn: 80, vulnerability: 80, kb: 60, cve: 60, bulletin: 40, keyword: 30 };
+const WEIGHTS = { id: 100, hoaxFile: 90, hoaxName: 85, bulletinOwn: 80, vulnerability: 80, kb: 60, cve: 60, bulletin: 40, keyword: 30, pageKeyword: 95 };
 const KIND_BONUS: Record<string, number> = { bulletin: 3, incident: 2, guidance: 1, hoax: 0 };
 
 /** Keys under which an entry can be found, each with its weight. */
@@ -33,11 +33,15 @@ export function identifierKeys(entry: Entry): [string, number][] {
   return keys;
 }
 
-/** normalised identifier → URL of the entry it identifies, for one language's entries. */
-export function buildIdentifierTable(entries: Entry[]): Record<string, string> {
+/** normalised identifier → URL of the entry it identifies, for one language's entries and pages. */
+export function buildIdentifierTable(entries: Entry[], pages: PageEntry[] = []): Record<string, string> {
   const best = new Map<string, { url: string; score: number; tie: boolean }>();
-  for (const entry of entries) {
-    for (const [raw, score] of identifierKeys(entry)) {
+  const sources: { url: string; keys: [string, number][] }[] = [
+    ...entries.map((entry) => ({ url: entry.url, keys: identifierKeys(entry) })),
+    ...pages.map((page) => ({ url: page.url, keys: page.keywords.map((k): [string, number] => [k, WEIGHTS.pageKeyword]) })),
+  ];
+  for (const entry of sources) {
+    for (const [raw, score] of entry.keys) {
       const key = normalizeQuery(raw).toLowerCase();
       if (!key) continue;
       const current = best.get(key);

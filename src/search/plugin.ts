@@ -7,7 +7,7 @@ import { join } from "node:path";
 import * as pagefind from "pagefind";
 import { buildIdentifierTable, identifierKeys } from "./identifiers.ts";
 import { normalizeQuery, spellingAliases } from "./normalize.ts";
-import type { Entry } from "../data/entries.ts";
+import type { Entry, PageEntry } from "../data/entries.ts";
 import { KINDS } from "../data/vocabulary.ts";
 import type { Lang } from "../i18n/languages.ts";
 
@@ -57,11 +57,13 @@ export function searchPlugin(eleventyConfig: any, options: SearchPluginOptions =
   const settings = { ...defaults, ...options };
   eleventyConfig.addFilter("searchTerms", searchTerms);
   // What search.js needs to pin the page an identifier names: the table and each page's card.
-  eleventyConfig.addFilter("identifierData", (entries: Entry[], lang: Lang) => {
-    const pages = Object.fromEntries(
-      entries.map((e) => [e.url, { title: e.title, kind: e.kind, kindName: KINDS[e.kind][e.contentLang], date: e.updated, summary: e.summary }]),
-    );
-    return JSON.stringify({ lang, table: buildIdentifierTable(entries.filter((e) => !e.isFallback)), pages });
+  eleventyConfig.addFilter("identifierData", (entries: Entry[], freePages: Record<string, PageEntry>, lang: Lang) => {
+    const real = Object.values(freePages).filter((p) => !p.isFallback);
+    const pages = Object.fromEntries([
+      ...entries.map((e) => [e.url, { title: e.title, kind: e.kind, kindName: KINDS[e.kind][e.contentLang], date: e.updated, summary: e.summary }]),
+      ...real.map((p) => [p.url, { title: p.title, kind: "page", kindName: "", date: "", summary: p.summary ?? "" }]),
+    ]);
+    return JSON.stringify({ lang, table: buildIdentifierTable(entries.filter((e) => !e.isFallback), real), pages });
   });
   eleventyConfig.addFilter("identifierList", (entry: Entry) =>
     [...new Set([...entry.bulletins, ...entry.kb.map((n) => `KB${n}`), ...entry.cve, ...(entry.hoax?.file ? [entry.hoax.file] : [])])].join(", "),

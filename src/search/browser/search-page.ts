@@ -46,29 +46,6 @@ async function setUp(container: HTMLElement): Promise<void> {
     status.textContent = outcome.total ? text(container, "resultsText", { count: outcome.total, query: value.trim() }) : text(container, "noResultsText", { query: value.trim() });
   };
 
-  if (filterBox) {
-    const filters = await availableFilters();
-    const groups = ["kind", "product", "year"].filter((name) => filters[name] && Object.keys(filters[name]!).length);
-    for (const name of groups) {
-      const fieldset = document.createElement("fieldset");
-      const legend = document.createElement("legend");
-      legend.textContent = text(container, `filter${name[0]!.toUpperCase()}${name.slice(1)}`);
-      fieldset.append(legend);
-      for (const [value, count] of Object.entries(filters[name]!).sort(([a], [b]) => a.localeCompare(b))) {
-        const label = document.createElement("label");
-        const box = document.createElement("input");
-        box.type = "checkbox";
-        box.name = name;
-        box.value = value;
-        box.addEventListener("change", () => void run(input.value));
-        label.append(box, ` ${value} (${count})`);
-        fieldset.append(label);
-      }
-      filterBox.append(fieldset);
-    }
-    filterBox.hidden = groups.length === 0;
-  }
-
   onQuery(input, (value) => void run(value));
   container.querySelector("form")?.addEventListener("submit", (event) => {
     event.preventDefault();
@@ -77,8 +54,33 @@ async function setUp(container: HTMLElement): Promise<void> {
   const initial = new URL(location.href).searchParams.get("q");
   if (syncUrl && initial) {
     input.value = initial;
-    await run(initial);
+    void run(initial);
   }
+  if (filterBox) await buildFilters(filterBox, container, () => void run(input.value));
+}
+
+/** Checkboxes for each filter Pagefind knows in this language (kind, product, year), with counts. */
+async function buildFilters(filterBox: HTMLElement, container: HTMLElement, onChange: () => void): Promise<void> {
+  const filters = await availableFilters();
+  const groups = ["kind", "product", "year"].filter((name) => filters[name] && Object.keys(filters[name]!).length);
+  for (const name of groups) {
+    const fieldset = document.createElement("fieldset");
+    const legend = document.createElement("legend");
+    legend.textContent = text(container, `filter${name[0]!.toUpperCase()}${name.slice(1)}`);
+    fieldset.append(legend);
+    for (const [value, count] of Object.entries(filters[name]!).sort(([a], [b]) => a.localeCompare(b))) {
+      const label = document.createElement("label");
+      const box = document.createElement("input");
+      box.type = "checkbox";
+      box.name = name;
+      box.value = value;
+      box.addEventListener("change", onChange);
+      label.append(box, ` ${value} (${count})`);
+      fieldset.append(label);
+    }
+    filterBox.append(fieldset);
+  }
+  filterBox.hidden = groups.length === 0;
 }
 
 for (const container of document.querySelectorAll<HTMLElement>("[data-search]")) void setUp(container);
