@@ -10,6 +10,7 @@ if (form && input && !document.querySelector("[data-search-page]")) {
   const start = () => {
     ready ??= (async () => {
       const ui = await import("./search-ui.ts");
+      ui.warmUp();
       const panel = document.createElement("div");
       panel.className = "header-results";
       panel.hidden = true;

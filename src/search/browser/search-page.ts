@@ -2,7 +2,7 @@
  * The search page (/{lang}/search/) and the hoax search (/{lang}/hoaxes/): wires a form to search-ui.ts.
  * A container with data-search-scope="hoax" searches hoax entries only.
  */
-import { availableFilters, onQuery, renderResults, search } from "./search-ui.ts";
+import { availableFilters, onQuery, renderResults, search, warmUp } from "./search-ui.ts";
 
 function text(container: HTMLElement, key: string, vars: Record<string, string | number> = {}): string {
   const template = container.dataset[key] ?? "";
@@ -17,6 +17,7 @@ async function setUp(container: HTMLElement): Promise<void> {
   const scopeKind = container.dataset.scopeKind;
   const syncUrl = container.dataset.syncUrl === "true";
   container.hidden = false;
+  warmUp();
 
   const selectedFilters = (): Record<string, string[]> => {
     const out: Record<string, string[]> = scopeKind ? { kind: [scopeKind] } : {};

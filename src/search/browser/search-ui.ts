@@ -72,7 +72,7 @@ export async function search(rawQuery: string, options: SearchOptions = {}): Pro
   const [api, ids] = await Promise.all([loadPagefind(), loadIdentifiers()]);
   const filters = Object.fromEntries(Object.entries(options.filters ?? {}).filter(([, v]) => v.length).map(([k, v]) => [k, { any: v }]));
   const found = await api.search(query, { filters });
-  const limit = options.limit ?? 20;
+  const limit = options.limit ?? 10;
   const data = await Promise.all(found.results.slice(0, limit).map((r) => r.data()));
   const results: Result[] = data.map((d) => {
     const page = Object.entries(ids.pages).find(([url]) => sameUrl(new URL(url, ROOT).pathname, d.url))?.[1];
@@ -98,6 +98,12 @@ export async function search(rawQuery: string, options: SearchOptions = {}): Pro
     results.unshift({ ...pinned!, pinned: true });
   }
   return { results, total };
+}
+
+/** Starts loading Pagefind and the identifier table, so the first keystroke finds them ready. */
+export function warmUp(): void {
+  void loadPagefind();
+  void loadIdentifiers();
 }
 
 /** Filter values available in this language's index, with counts. */
@@ -161,7 +167,7 @@ export function renderResults(list: HTMLElement, results: Result[]): void {
  * Calls `run` when the reader pauses typing, never while an IME composition is open
  * (Japanese input shows unconverted kana until the reader confirms), and blocks Enter during composition.
  */
-export function onQuery(input: HTMLInputElement, run: (value: string) => void, delay = 120): void {
+export function onQuery(input: HTMLInputElement, run: (value: string) => void, delay = 80): void {
   let composing = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const schedule = () => {

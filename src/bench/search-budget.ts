@@ -1,0 +1,91 @@
+/**
+ * `npm run bench:search [-- --site DIR] [--json]`: what a first search costs a reader, measured in
+ * headless Chromium against a built site served on 127.0.0.1:
+ *   - bytes downloaded for the first query (everything fetched from the first keystroke until results show,
+ *     plus the search code and Pagefind files the page had already loaded), uncompressed;
+ *   - milliseconds from the first keystroke to the first result on screen.
+ * Prints figures; it is not a test and asserts nothing.
+ */
+import { resolve } from "node:path";
+import { serveStatic } from "../../tests/helpers/static-server.ts";
+import { launchChromium } from "../../tests/helpers/browser.ts";
+
+export interface SearchBudget {
+  query: string;
+  lang: string;
+  bytesFirstQuery: number;
+  msToFirstResult: number;
+  requests: number;
+}
+
+export async function measureSearch(siteDir: string, probes: { lang: string; query: string }[]): Promise<SearchBudget[]> {
+  const server = await serveStatic(siteDir);
+  const browser = await launchChromium();
+  const out: SearchBudget[] = [];
+  try {
+    for (const { lang, query } of probes) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send("Network.enable");
+      await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+      const sizes = new Map<string, { url: string; bytes: number }>();
+      cdp.on("Network.responseReceived", (e) => sizes.set(e.requestId, { url: e.response.url, bytes: 0 }));
+      cdp.on("Network.dataReceived", (e) => {
+        const s = sizes.get(e.requestId);
+        if (s) s.bytes += e.dataLength;
+      });
+      await page.goto(`${server.origin}/${lang}/search/`);
+      await page.waitForLoadState("networkidle");
+      const before = new Set(sizes.keys());
+      // Timed inside the page: from the first keydown to the first result in the DOM.
+      await page.evaluate(() => {
+        const w = window as unknown as { firstKey?: number; firstResult?: number };
+        for (const type of ["keydown", "input"]) document.addEventListener(type, () => (w.firstKey ??= performance.now()), { capture: true });
+        new MutationObserver(() => {
+          if (document.querySelector(".search-results li")) w.firstResult ??= performance.now();
+        }).observe(document.body, { childList: true, subtree: true });
+      });
+      await page.type("#search-input", query);
+      await page.locator(".search-results li").first().waitFor({ timeout: 15_000 });
+      const ms = Math.round(await page.evaluate(() => {
+        const w = window as unknown as { firstKey: number; firstResult: number };
+        return w.firstResult - w.firstKey;
+      }));
+      await page.waitForLoadState("networkidle");
+      let bytes = 0;
+      let requests = 0;
+      for (const [id, s] of sizes) {
+        const searchFile = /\/pagefind\/|\/assets\/search\/|identifiers\.json/.test(s.url);
+        if (!before.has(id) || searchFile) {
+          bytes += s.bytes;
+          requests += 1;
+        }
+      }
+      out.push({ lang, query, bytesFirstQuery: bytes, msToFirstResult: ms, requests });
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return out;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = process.argv.slice(2);
+  const siteIndex = args.indexOf("--site");
+  const site = resolve(siteIndex >= 0 ? args[siteIndex + 1]! : "_site");
+  const results = await measureSearch(site, [
+    { lang: "ja", query: "SULFNBK" },
+    { lang: "ja", query: "クマのアイコン" },
+    { lang: "en", query: "teddy bear" },
+  ]);
+  if (args.includes("--json")) console.log(JSON.stringify(results, null, 2));
+  else {
+    console.log(`site: ${site}`);
+    console.log("| lang | query | KB for the first query | requests | ms to first result |");
+    console.log("| --- | --- | --- | --- | --- |");
+    for (const r of results) console.log(`| ${r.lang} | ${r.query} | ${(r.bytesFirstQuery / 1024).toFixed(1)} | ${r.requests} | ${r.msToFirstResult} |`);
+  }
+}
