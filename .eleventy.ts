@@ -7,6 +7,8 @@ import { i18nPlugin } from "./src/i18n/plugin.ts";
 import { markdownPlugin } from "./src/markdown/plugin.ts";
 import { sitePlugin } from "./src/site/plugin.ts";
 import { searchPlugin } from "./src/search/plugin.ts";
+import { feedsPlugin } from "./src/feeds/plugin.ts";
+import { apiPlugin } from "./src/api/plugin.ts";
 import { readSiteConfig } from "./src/site/config.ts";
 
 export default function keikoku(eleventyConfig: any) {
@@ -14,6 +16,8 @@ export default function keikoku(eleventyConfig: any) {
   eleventyConfig.addPlugin(i18nPlugin);
   eleventyConfig.addPlugin(dataPlugin, { contentDir: process.env.KEIKOKU_CONTENT });
   eleventyConfig.addPlugin(sitePlugin);
+  eleventyConfig.addPlugin(feedsPlugin);
+  eleventyConfig.addPlugin(apiPlugin);
   eleventyConfig.addPlugin(searchPlugin);
   eleventyConfig.setQuietMode(true);
 

@@ -21,6 +21,8 @@ import {
 import { crossCheckSource, crossCheckTranslation } from "./cross-check.ts";
 import type { Entry, Heading, PageEntry, Section, SiteData } from "./entries.ts";
 import { PRODUCT_IDS } from "./vocabulary.ts";
+import { checkAliases } from "../links/aliases.ts";
+import { MANIFEST_NAME } from "../links/url-manifest.ts";
 
 const SECTIONS = ["advisories", "hoaxes", "pages"] as const;
 type Folder = (typeof SECTIONS)[number];
@@ -71,7 +73,7 @@ function listFiles(root: string, contentDir: string, problems: ContentProblem[])
     problems.push({ file: rel(path), line: 1, column: 1, field: "(file)", message, hint });
   for (const langDir of readdirSync(contentDir).sort()) {
     const langPath = join(contentDir, langDir);
-    if (langDir.startsWith(".")) continue;
+    if (langDir.startsWith(".") || langDir === MANIFEST_NAME) continue;
     if (!(LANGS as readonly string[]).includes(langDir) || !statSync(langPath).isDirectory()) {
       misplaced(langPath, `unexpected "${langDir}" in content/`, `content/ holds one folder per language: ${LANGS.join(", ")}`);
       continue;
@@ -247,6 +249,7 @@ export function loadContent(options: LoadOptions = {}): { site: SiteData; proble
   for (const f of sources) {
     if (f.folder !== "pages") crossCheckSource(f, entryIds, problems);
   }
+  problems.push(...checkAliases(aliasesOf(sources), realPaths(present)));
   for (const f of translations) {
     const source = byKey.get(`${SOURCE_LANG}/${f.folder}/${f.id}`);
     if (!source && present.has(`${SOURCE_LANG}/${f.folder}/${f.id}`)) continue; // the source is invalid and already reported
@@ -314,6 +317,27 @@ export function loadSiteOrThrow(options: LoadOptions = {}): SiteData {
   const result = loadContent(options);
   if (!result.site) throw new ContentError(result.problems);
   return result.site;
+}
+
+/** Every alias with where it is written, for the alias checks. */
+function aliasesOf(sources: LoadedFile[]) {
+  return sources.flatMap((f) =>
+    ((f.data as { aliases?: string[] }).aliases ?? []).map((alias, i) => ({ alias, file: f.file, ...f.parsed.locate(["aliases", i]), field: `aliases[${i}]` })),
+  );
+}
+
+/** The site paths real pages will have, so an alias cannot shadow one. */
+function realPaths(present: Set<string>): Set<string> {
+  const paths = new Set<string>(["/", "/404.html", "/sitemap.xml"]);
+  for (const lang of LANGS) {
+    for (const p of ["", "advisories/", "hoaxes/", "about/", "search/", "feed.xml", "embed/latest/"]) paths.add(`/${lang}/${p}`);
+  }
+  for (const key of present) {
+    const [, folder, id] = key.split("/") as [string, string, string];
+    if (folder === "pages") continue;
+    for (const lang of LANGS) paths.add(entryUrl(lang, folder as Section, id));
+  }
+  return paths;
 }
 
 function dedupe(problems: ContentProblem[]): ContentProblem[] {

@@ -6,6 +6,8 @@ import { LANGS, SOURCE_LANG } from "../i18n/languages.ts";
 import { loadSiteOrThrow, PAGE_PATHS, type LoadOptions } from "./load-content.ts";
 import type { Entry, PageEntry, SiteData } from "./entries.ts";
 import { readSiteConfig } from "../site/config.ts";
+import { identifierPages, type IdentifierPage } from "../identifiers/identifier-pages.ts";
+import { redirectsFor, redirectsFile, type Redirect } from "../links/aliases.ts";
 
 export interface DataPluginOptions extends LoadOptions {}
 
@@ -15,6 +17,12 @@ export interface TemplateData extends SiteData {
   sourceLang: typeof SOURCE_LANG;
   pagePaths: typeof PAGE_PATHS;
   config: ReturnType<typeof readSiteConfig>;
+  /** Redirect pages for old URLs (aliases). */
+  redirects: Redirect[];
+  /** The `_redirects` file for static hosts. */
+  redirectsFile: string;
+  /** /{lang}/kb/{n}/ and /{lang}/cve/{id}/ pages. */
+  identifierPages: IdentifierPage[];
   /** Free pages by language and id: pagesByLang.ja.about. */
   pagesByLang: Record<string, Record<string, PageEntry>>;
   /** Entries for one language, newest first, optionally of one section or kind. */
@@ -31,7 +39,9 @@ export function buildTemplateData(site: SiteData): TemplateData {
   }
   const pagesByLang: TemplateData["pagesByLang"] = {};
   for (const page of site.pages) (pagesByLang[page.lang] ??= {})[page.id] = page;
-  return { ...site, pagesByLang, langs: LANGS, sourceLang: SOURCE_LANG, pagePaths: PAGE_PATHS, config: readSiteConfig(), byLang };
+  const config = readSiteConfig();
+  const redirects = redirectsFor(site.entries);
+  return { ...site, pagesByLang, redirects, redirectsFile: redirectsFile(redirects, config.pathPrefix), identifierPages: identifierPages(site.entries, LANGS), langs: LANGS, sourceLang: SOURCE_LANG, pagePaths: PAGE_PATHS, config, byLang };
 }
 
 export function dataPlugin(eleventyConfig: any, options: DataPluginOptions = {}): void {

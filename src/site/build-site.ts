@@ -7,6 +7,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { loadContent } from "../data/load-content.ts";
 import { ContentError } from "../data/problems.ts";
+import { compareManifest, MANIFEST_NAME, publishedUrls, readManifest, UrlRemovedError } from "../links/url-manifest.ts";
 
 export interface BuildOptions {
   /** Where the finished site goes (replaced only on success). */
@@ -15,6 +16,8 @@ export interface BuildOptions {
   root?: string;
   /** Content folder; defaults to <root>/content. */
   contentDir?: string;
+  /** Check content/url-manifest.txt (default true); `npm run urls` turns it off to see what changed. */
+  checkUrls?: boolean;
 }
 
 export interface BuildResult {
@@ -50,8 +53,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const eleventy = new Eleventy(join(root, "layouts"), staging, { configPath: join(root, ".eleventy.ts"), quietMode: true });
     await eleventy.write();
     const pages = countFiles(staging, ".html");
+    const notices = [...loaded.site.notices, ...(options.checkUrls === false ? [] : checkUrlManifest(contentDir, staging))];
     swapIn(staging, output);
-    return { pages, notices: loaded.site.notices };
+    return { pages, notices };
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;
@@ -59,6 +63,15 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     if (previousContent === undefined) delete process.env.KEIKOKU_CONTENT;
     else process.env.KEIKOKU_CONTENT = previousContent;
   }
+}
+
+/** Fails the build if a URL listed in the manifest would disappear; reports URLs not listed yet. */
+function checkUrlManifest(contentDir: string, siteDir: string): string[] {
+  const listed = readManifest(contentDir);
+  if (!listed) return [`no ${MANIFEST_NAME} in the content folder: published URLs are not protected (npm run urls -- --update creates it)`];
+  const { removed, added } = compareManifest(listed, publishedUrls(siteDir));
+  if (removed.length) throw new UrlRemovedError(removed, `content/${MANIFEST_NAME}`);
+  return added.length ? [`${added.length} new ${added.length === 1 ? "URL is" : "URLs are"} not in content/${MANIFEST_NAME} yet (${added.slice(0, 3).join(", ")}${added.length > 3 ? ", …" : ""}); record them with npm run urls -- --update`] : [];
 }
 
 /** Replaces `output` with `staging` using renames, so a reader never sees a half-written site. */

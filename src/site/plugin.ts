@@ -26,7 +26,9 @@ export function sitePlugin(eleventyConfig: any): void {
   // Every root-relative URL in the HTML gets the path prefix, so templates write plain /ja/… links.
   eleventyConfig.addPlugin(HtmlBasePlugin);
   eleventyConfig.addGlobalData("csp", CONTENT_SECURITY_POLICY);
-  eleventyConfig.addFilter("absoluteUrl", (path: string) => `${config.siteUrl}${config.pathPrefix}${path.replace(/^\//, "")}`);
+  eleventyConfig.addFilter("fullUrl", (path: string) => `${config.siteUrl}${config.pathPrefix}${path.replace(/^\//, "")}`);
+  // For the few places HtmlBasePlugin does not rewrite (meta refresh, text).
+  eleventyConfig.addFilter("fullPath", (path: string) => `${config.pathPrefix}${path.replace(/^\//, "")}`);
   eleventyConfig.addFilter("kbUrl", kbUrl);
   eleventyConfig.addFilter("cveUrl", cveUrl);
   eleventyConfig.addFilter("bulletinUrl", (id: string, lang: Lang) => bulletinUrl(id, lang));

@@ -1,0 +1,45 @@
+/**
+ * Builds the data API document from the validated entries, and its JSON Schema from the zod schema.
+ */
+import { z } from "zod";
+import type { SiteData } from "../data/entries.ts";
+import { PRODUCTS } from "../data/vocabulary.ts";
+import { ApiDocumentSchema, type ApiDocument } from "./schema.ts";
+
+export function buildApiDocument(site: SiteData, fullUrl: (path: string) => string): ApiDocument {
+  const ids = [...new Set(site.entries.map((e) => e.id))];
+  const entries = ids.map((id) => {
+    const ja = site.entries.find((e) => e.id === id && e.lang === "ja")!;
+    const en = site.entries.find((e) => e.id === id && e.lang === "en")!;
+    return {
+      id,
+      kind: ja.kind,
+      title: { ja: ja.title, en: en.title },
+      summary: { ja: ja.summary, en: en.summary },
+      published: ja.published,
+      updated: ja.updated,
+      revision: ja.revision,
+      severity: ja.severity ?? null,
+      affected: ja.affected,
+      notAffected: ja.notAffected,
+      kb: ja.kb,
+      cve: [...new Set([...ja.cve, ...ja.vulnerabilities.map((v) => v.cve)])],
+      bulletins: ja.bulletins,
+      translated: { ja: true, en: !en.isFallback },
+      urls: { ja: fullUrl(ja.url), en: fullUrl(en.url) },
+    };
+  });
+  const doc: ApiDocument = {
+    $schema: fullUrl("/api/advisories.schema.json"),
+    generator: "Keikoku",
+    updated: site.lastUpdated,
+    products: Object.fromEntries(Object.entries(PRODUCTS).map(([id, names]) => [id, { ja: names.ja, en: names.en }])),
+    entries,
+  };
+  // Never publish a document that does not match its own schema.
+  return ApiDocumentSchema.parse(doc);
+}
+
+export function buildApiSchema(fullUrl: (path: string) => string): object {
+  return { ...z.toJSONSchema(ApiDocumentSchema), $id: fullUrl("/api/advisories.schema.json"), title: "Keikoku advisories API" };
+}

@@ -1,0 +1,69 @@
+/**
+ * The URL manifest (content/url-manifest.txt): every URL the site has published, committed with the
+ * content. A build that would drop a listed URL fails, naming the URL and the two ways out (an alias, or an
+ * explicit `npm run urls -- --accept-removal URL`). New URLs are reported and recorded only by
+ * `npm run urls -- --update`, never silently.
+ */
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+
+export const MANIFEST_NAME = "url-manifest.txt";
+const HEADER = [
+  "# Every URL this site publishes (without PATH_PREFIX). A build fails if one of them would disappear.",
+  "# Update with `npm run urls -- --update`; accept a removal with `npm run urls -- --accept-removal URL`.",
+];
+
+/** Files that are part of the public interface; search bundles and assets change with every build. */
+function isPublished(path: string): boolean {
+  if (path.startsWith("/pagefind/") || path.startsWith("/assets/") || path.endsWith("/search/identifiers.json")) return false;
+  return /\.(html|xml|json|txt|csv)$/.test(path) || path.endsWith("/");
+}
+
+/** Published URLs of a built site folder, as site paths (`/ja/advisories/sasser/`), sorted. */
+export function publishedUrls(siteDir: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else {
+        const url = `/${relative(siteDir, path).split("\\").join("/")}`.replace(/(^|\/)index\.html$/, "$1");
+        if (isPublished(url)) out.push(url);
+      }
+    }
+  };
+  walk(siteDir);
+  return out.sort();
+}
+
+export function readManifest(contentDir: string): string[] | undefined {
+  const file = join(contentDir, MANIFEST_NAME);
+  if (!existsSync(file)) return undefined;
+  return readFileSync(file, "utf8").split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#"));
+}
+
+export function writeManifest(contentDir: string, urls: string[]): void {
+  writeFileSync(join(contentDir, MANIFEST_NAME), [...HEADER, ...[...new Set(urls)].sort()].join("\n") + "\n");
+}
+
+export interface ManifestComparison {
+  removed: string[];
+  added: string[];
+}
+
+export function compareManifest(listed: string[], current: string[]): ManifestComparison {
+  const now = new Set(current);
+  const before = new Set(listed);
+  return { removed: listed.filter((u) => !now.has(u)), added: current.filter((u) => !before.has(u)) };
+}
+
+export class UrlRemovedError extends Error {
+  constructor(readonly removed: string[], manifestFile: string) {
+    super(
+      removed
+        .map((url) => `✖ ${url} is listed in ${manifestFile} but the site would no longer publish it — add "${url}" to the aliases of the entry that replaced it, or accept the removal with: npm run urls -- --accept-removal ${url}`)
+        .join("\n") + `\n✖ ${removed.length} published ${removed.length === 1 ? "URL" : "URLs"} would break; nothing was written.`,
+    );
+    this.name = "UrlRemovedError";
+  }
+}

@@ -1,0 +1,4 @@
+// The RSS plugin ships no type declarations.
+declare module "@11ty/eleventy-plugin-rss" {
+  export const rssPlugin: (eleventyConfig: unknown, options?: unknown) => void;
+}
