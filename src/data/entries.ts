@@ -77,6 +77,10 @@ export interface Entry {
   vulnerabilities: VulnerabilityEntry[];
   /** Products rated in any vulnerability, in vocabulary order: the ratings table's columns. */
   ratedProducts: ProductId[];
+  /** CSAF only: the versions the vendor tested, per product (see AdvisorySchema.testedVersions). */
+  testedVersions?: Partial<Record<ProductId, { name: string; servicePack?: string }[]>>;
+  /** CSAF only: the vendor's security update (see AdvisorySchema.update). */
+  update?: { kb: number; notOfferedFor: ProductId[] };
 
   hoax?: {
     names: string[];

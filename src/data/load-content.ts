@@ -427,6 +427,9 @@ function buildEntry(
     ratedProducts: "vulnerabilities" in src
       ? PRODUCT_IDS.filter((p) => src.vulnerabilities.some((v) => v.ratings[p] !== undefined))
       : [],
+    // CSAF-only facts (src/csaf), carried as they are.
+    ...("testedVersions" in src && src.testedVersions ? { testedVersions: src.testedVersions } : {}),
+    ...("update" in src && src.update ? { update: src.update } : {}),
   };
   if (src.kind === "hoax") {
     const hoax = src as Hoax;

@@ -109,6 +109,25 @@ export const VulnerabilitySchema = z.strictObject({
   note: Text.optional().describe("Footnote in the file's language."),
 });
 
+/**
+ * Machine-readable facts for CSAF output (src/csaf): optional, language-neutral, Japanese file only.
+ */
+/** One version of a product as the vendor lists it among the affected software: a leaf of CSAF's product tree. */
+export const ProductVersionSchema = z.strictObject({
+  /** The product or edition as the vendor names it, without the service pack: "Windows NT Server 4.0". */
+  name: Text.describe("Product or edition as the vendor names it, without the service pack."),
+  /** The service pack, when the vendor lists one: "Service Pack 6a". */
+  servicePack: Text.optional().describe("Service pack, when the vendor lists one."),
+});
+
+/** The vendor's security update that fixes a bulletin's vulnerabilities. */
+export const UpdateSchema = z.strictObject({
+  /** Its Knowledge Base number; also listed in `kb`. */
+  kb: KbNumber.describe("Knowledge Base number of the update; also listed in kb."),
+  /** Affected products the vendor offers no update for (CSAF: no_fix_planned instead of vendor_fix). */
+  notOfferedFor: z.array(ProductId).default([]).describe("Affected product ids the vendor offers no update for."),
+});
+
 const common = {
   /** The entry's title. */
   title: Text.describe("Title of the entry."),
@@ -147,8 +166,13 @@ export const AdvisorySchema = z.strictObject({
   bulletins: z.array(BulletinId).default([]).describe("Vendor bulletin ids such as MS04-011."),
   /** A bulletin's vulnerabilities with per-product ratings. */
   vulnerabilities: z.array(VulnerabilitySchema).default([]).describe("Vulnerabilities with per-product ratings."),
+  /** CSAF: the versions the vendor tested, per product id (the bulletin's affected-software list). */
+  testedVersions: z.partialRecord(ProductId, z.array(ProductVersionSchema).min(1)).optional().describe("Versions the vendor tested, per product id (CSAF product tree)."),
+  /** CSAF: the vendor's security update (CSAF remediations). */
+  update: UpdateSchema.optional().describe("The vendor's security update: KB number and products it is not offered for."),
 });
 export type Advisory = z.output<typeof AdvisorySchema>;
+export type ProductVersion = z.output<typeof ProductVersionSchema>;
 
 /** When and where a hoax was first seen. */
 export const FirstSeenSchema = z.strictObject({

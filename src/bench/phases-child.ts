@@ -1,0 +1,91 @@
+/**
+ * One "phases" run of the benchmark, in its own process (bench.ts starts it; not for direct use):
+ *   1. imports the pipeline modules            → startupMs (since process start: Node, tsx, imports)
+ *   2. loadContent()                           → loadMs (read, parse, validate, cross-check, render Markdown)
+ *   3. buildSite() with KEIKOKU_SEARCH=off     → renderBuildMs (the real pipeline without the Pagefind step)
+ *   4. bundleBrowserCode() into a scratch dir  → esbuildMs (the browser bundle step that (3) also ran)
+ *   5. indexSite() on the output of (3)        → indexMs (the Pagefind step the real pipeline runs last)
+ * It writes its figures as JSON to --result FILE; Eleventy's own per-template benchmarks go to stderr
+ * when the parent sets DEBUG=Eleventy:Benchmark*.
+ *
+ *   node --import tsx src/bench/phases-child.ts --content DIR --output DIR --result FILE
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { performance } from "node:perf_hooks";
+
+export interface PhasesResult {
+  ok: boolean;
+  error?: string;
+  /** From process start to the pipeline modules being imported. */
+  startupMs: number;
+  loadMs: number;
+  renderBuildMs: number;
+  esbuildMs: number;
+  indexMs: number;
+  pages: number;
+  indexedPages: number;
+  entries: number;
+  /** Peak RSS of this (node) process after each step, KiB (a high-water mark: it never goes down). */
+  maxRssKbAfter: { load: number; render: number; index: number };
+}
+
+const args = process.argv.slice(2);
+const option = (name: string): string => {
+  const i = args.indexOf(name);
+  const value = i >= 0 ? args[i + 1] : undefined;
+  if (!value) {
+    console.error(`phases-child: missing ${name}`);
+    process.exit(2);
+  }
+  return value;
+};
+const contentDir = resolve(option("--content"));
+const output = resolve(option("--output"));
+const resultFile = resolve(option("--result"));
+const root = resolve(import.meta.dirname, "../..");
+
+const result: PhasesResult = {
+  ok: false, startupMs: 0, loadMs: 0, renderBuildMs: 0, esbuildMs: 0, indexMs: 0, pages: 0, indexedPages: 0, entries: 0,
+  maxRssKbAfter: { load: 0, render: 0, index: 0 },
+};
+const maxRss = () => process.resourceUsage().maxRSS;
+try {
+  const { loadContent } = await import("../data/load-content.ts");
+  const { buildSite } = await import("../site/build-site.ts");
+  const { indexSite, bundleBrowserCode } = await import("../search/plugin.ts");
+  result.startupMs = performance.now();
+
+  let t = performance.now();
+  const loaded = loadContent({ root, contentDir });
+  result.loadMs = performance.now() - t;
+  result.maxRssKbAfter.load = maxRss();
+  if (!loaded.site) throw new Error(`the corpus is not valid: ${loaded.problems.length} problems, first: ${JSON.stringify(loaded.problems[0])}`);
+  result.entries = loaded.site.entries.length;
+
+  process.env.KEIKOKU_SEARCH = "off";
+  t = performance.now();
+  const built = await buildSite({ output, root, contentDir });
+  result.renderBuildMs = performance.now() - t;
+  result.pages = built.pages;
+  result.maxRssKbAfter.render = maxRss();
+  delete process.env.KEIKOKU_SEARCH;
+
+  const scratch = mkdtempSync(join(tmpdir(), "keikoku-bench-esbuild-"));
+  t = performance.now();
+  await bundleBrowserCode(scratch);
+  result.esbuildMs = performance.now() - t;
+  rmSync(scratch, { recursive: true, force: true });
+
+  t = performance.now();
+  const indexed = await indexSite(output);
+  result.indexMs = performance.now() - t;
+  result.indexedPages = indexed.pages;
+  result.maxRssKbAfter.index = maxRss();
+  result.ok = true;
+} catch (error) {
+  result.error = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  process.exitCode = 1;
+}
+writeFileSync(resultFile, JSON.stringify(result));

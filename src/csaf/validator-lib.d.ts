@@ -1,0 +1,45 @@
+// @secvisogram/csaf-validator-lib ships JavaScript without declarations; these cover the parts src/csaf uses.
+// Each test returns its own errors/warnings/infos; validate() collects them per test (see csaf.md §2.6).
+declare module "@secvisogram/csaf-validator-lib/validateStrict.js" {
+  export interface TestMessage {
+    instancePath: string;
+    message: string;
+  }
+  export interface TestResult {
+    name: string;
+    isValid: boolean;
+    errors: TestMessage[];
+    warnings: TestMessage[];
+    infos: TestMessage[];
+  }
+  export type DocumentTest = (doc: unknown) => unknown;
+  export default function validateStrict(tests: DocumentTest[], doc: unknown): Promise<{ isValid: boolean; tests: TestResult[] }>;
+}
+
+declare module "@secvisogram/csaf-validator-lib/basic.js" {
+  const tests: Record<string, import("@secvisogram/csaf-validator-lib/validateStrict.js").DocumentTest>;
+  export = tests;
+}
+
+declare module "@secvisogram/csaf-validator-lib/extended.js" {
+  const tests: Record<string, import("@secvisogram/csaf-validator-lib/validateStrict.js").DocumentTest>;
+  export = tests;
+}
+
+declare module "@secvisogram/csaf-validator-lib/lib/schemaTests/csaf_2_0/schema.js" {
+  const schema: Record<string, unknown>;
+  export default schema;
+}
+
+declare module "@secvisogram/csaf-validator-lib/schemas/cvss-v2.0.js" {
+  const schema: Record<string, unknown>;
+  export default schema;
+}
+declare module "@secvisogram/csaf-validator-lib/schemas/cvss-v3.0.js" {
+  const schema: Record<string, unknown>;
+  export default schema;
+}
+declare module "@secvisogram/csaf-validator-lib/schemas/cvss-v3.1.js" {
+  const schema: Record<string, unknown>;
+  export default schema;
+}
