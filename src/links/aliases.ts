@@ -59,6 +59,8 @@ export function checkAliases(
   const seen = new Map<string, string>();
   for (const a of aliases) {
     const at = { file: a.file, line: a.line, column: a.column, field: a.field };
+    // Malformed aliases and repeats within one file are reported by the source cross-check already.
+    if (!a.alias.startsWith("/") || a.alias.split("/").includes("..")) continue;
     if (!a.alias.endsWith("/") && !a.alias.endsWith(".html")) {
       problems.push({ ...at, message: `alias "${a.alias}" must end in "/" or ".html"`, hint: `write it as the URL readers used, e.g. ${a.alias}/` });
       continue;
@@ -68,6 +70,7 @@ export function checkAliases(
       continue;
     }
     const other = seen.get(a.alias);
+    if (other === a.file) continue;
     if (other) problems.push({ ...at, message: `alias "${a.alias}" is also an alias in ${other}`, hint: "an old URL can redirect to one page only; remove one of the two" });
     else seen.set(a.alias, a.file);
   }

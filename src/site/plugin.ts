@@ -27,8 +27,6 @@ export function sitePlugin(eleventyConfig: any): void {
   eleventyConfig.addPlugin(HtmlBasePlugin);
   eleventyConfig.addGlobalData("csp", CONTENT_SECURITY_POLICY);
   eleventyConfig.addFilter("fullUrl", (path: string) => `${config.siteUrl}${config.pathPrefix}${path.replace(/^\//, "")}`);
-  // For the few places HtmlBasePlugin does not rewrite (meta refresh, text).
-  eleventyConfig.addFilter("fullPath", (path: string) => `${config.pathPrefix}${path.replace(/^\//, "")}`);
   eleventyConfig.addFilter("kbUrl", kbUrl);
   eleventyConfig.addFilter("cveUrl", cveUrl);
   eleventyConfig.addFilter("bulletinUrl", (id: string, lang: Lang) => bulletinUrl(id, lang));

@@ -1,0 +1,281 @@
+/**
+ * One entry in one language → one CSAF 2.0 document (pure: no I/O, no clock).
+ *   bulletin → csaf_security_advisory: product tree, one vulnerability per bulletin vulnerability, product
+ *              status from the vendor's ratings ("none" = not affected), vendor_fix / no_fix_planned, impact threats
+ *   incident → csaf_security_incident_response: notes and references; with exactly one CVE and affected products,
+ *              also that vulnerability with those products known_affected
+ *   guidance, hoax → csaf_informational_advisory: notes and references only (no product tree, no vulnerabilities)
+ * Japanese is the original; an English document is its translation (csaf.md §2.3).
+ */
+import { SOURCE_LANG, type Lang } from "../i18n/languages.ts";
+import { formatDate, t } from "../i18n/i18n.ts";
+import type { Entry, SiteData, VulnerabilityEntry } from "../data/entries.ts";
+import { bulletinUrl, cveUrl, kbUrl } from "../data/links.ts";
+import { IMPACTS, PRODUCTS, SEVERITIES, SEVERITY_IDS, type ProductId, type SeverityId } from "../data/vocabulary.ts";
+import { absoluteUrl, type CsafConfig } from "./config.ts";
+import type { CsafDocument, DocumentCategory, Note, Reference, Remediation, Threat, Vulnerability } from "./csaf-types.ts";
+import { CSAF_DIR, documentPath, trackingId } from "./ids.ts";
+import { buildProductTree, productNames } from "./product-tree.ts";
+import { CSAF_STRINGS } from "./strings.ts";
+import { htmlToText } from "./text.ts";
+
+export const TLP_URL = "https://www.first.org/tlp/";
+
+/** A generated document and where it goes. */
+export interface GeneratedDocument {
+  entry: Entry;
+  lang: Lang;
+  trackingId: string;
+  /** Inside the provider directory: `2004/keikoku-2004-ms04-011.json`. */
+  path: string;
+  url: string;
+  document: CsafDocument;
+}
+
+export const CATEGORY_OF_KIND: Record<Entry["kind"], DocumentCategory> = {
+  bulletin: "csaf_security_advisory",
+  incident: "csaf_security_incident_response",
+  guidance: "csaf_informational_advisory",
+  hoax: "csaf_informational_advisory",
+};
+
+/** A day as CSAF's date-time: only the day is known, so midnight UTC (csaf.md §2.2). */
+export const isoDay = (day: string): string => `${day}T00:00:00.000Z`;
+
+/** SOURCE_DATE_EPOCH as a date-time, or undefined. */
+export function epochDate(config: Pick<CsafConfig, "sourceDateEpoch">): string | undefined {
+  return config.sourceDateEpoch !== undefined ? new Date(config.sourceDateEpoch * 1000).toISOString() : undefined;
+}
+
+/** Where an entry's document in `lang` is: a language without a translation points to the original. */
+export function locateDocument(config: CsafConfig, entry: Pick<Entry, "id" | "published">, lang: Lang) {
+  const id = trackingId(config.idPrefix, entry, lang);
+  const path = documentPath(config.idPrefix, entry, lang);
+  return { trackingId: id, path, url: absoluteUrl(config, `${CSAF_DIR}/${path}`) };
+}
+
+export interface DocumentResult {
+  document?: GeneratedDocument;
+  /** Data problems that make a document impossible to build honestly. */
+  problems: string[];
+}
+
+/** Builds the document for an entry that is the original or a real translation (not a fallback page). */
+export function buildDocument(entry: Entry, site: SiteData, config: CsafConfig): DocumentResult {
+  const lang = entry.lang;
+  const s = CSAF_STRINGS[lang];
+  const problems: string[] = [];
+  const here = locateDocument(config, entry, lang);
+  const category = CATEGORY_OF_KIND[entry.kind];
+  const isTranslation = lang !== SOURCE_LANG;
+  const original = locateDocument(config, entry, SOURCE_LANG);
+
+  const notes = documentNotes(entry, site);
+  const references = documentReferences(entry, site, config, here, isTranslation ? original : undefined);
+
+  const document: CsafDocument = {
+    document: {
+      category,
+      csaf_version: "2.0",
+      distribution: { tlp: { label: config.tlp, url: TLP_URL } },
+      lang,
+      notes,
+      publisher: config.publisher,
+      references,
+      ...(isTranslation ? { source_lang: SOURCE_LANG } : {}),
+      title: entry.title,
+      tracking: {
+        current_release_date: isoDay(entry.updated),
+        // Never the clock: the same content and settings give the same bytes (see csaf.md §2.6, DESIGN.md).
+        generator: { date: epochDate(config) ?? isoDay(entry.updated), engine: config.engine },
+        id: here.trackingId,
+        initial_release_date: isoDay(entry.published),
+        revision_history: entry.revisions.map((r) => ({ date: isoDay(r.date), number: String(r.number), summary: r.note })),
+        status: "final",
+        version: String(entry.revision),
+      },
+      ...(entry.severity ? { aggregate_severity: { text: SEVERITIES[entry.severity][lang] } } : {}),
+    },
+  };
+
+  if (entry.kind === "bulletin") {
+    const { tree, ids, problems: treeProblems } = buildProductTree(entry.ratedProducts, lang, entry.testedVersions);
+    problems.push(...treeProblems);
+    if (entry.update && !entry.kb.includes(entry.update.kb)) problems.push(`update.kb ${entry.update.kb} is not listed in kb — add it to kb`);
+    for (const p of entry.update?.notOfferedFor ?? []) {
+      if (!entry.affected.includes(p)) problems.push(`update.notOfferedFor lists "${p}", which is not in affected — remove it, or add it to affected`);
+    }
+    if (!entry.vulnerabilities.length) problems.push(`a bulletin needs its vulnerabilities (with ratings) for a csaf_security_advisory — add them, or change kind`);
+    document.product_tree = tree;
+    document.vulnerabilities = entry.vulnerabilities.map((v) => bulletinVulnerability(entry, v, ids, lang));
+  } else if (entry.kind === "incident" && entry.cve.length === 1 && entry.affected.length) {
+    const { tree, ids, problems: treeProblems } = buildProductTree(entry.affected, lang, entry.testedVersions);
+    problems.push(...treeProblems);
+    document.product_tree = tree;
+    document.vulnerabilities = [incidentVulnerability(entry, entry.cve[0]!, ids, site, config, lang)];
+  }
+  void s;
+  if (problems.length) return { problems };
+  return { document: { entry, lang, ...here, document }, problems };
+}
+
+function bulletinVulnerability(entry: Entry, v: VulnerabilityEntry, ids: Map<ProductId, string[]>, lang: Lang): Vulnerability {
+  const s = CSAF_STRINGS[lang];
+  const affected: string[] = [];
+  const notAffected: string[] = [];
+  const byRating = new Map<SeverityId, string[]>();
+  const noUpdate = new Set<string>();
+  for (const [product, productIds] of ids) {
+    const rating = v.ratings[product];
+    if (!rating) continue;
+    // "none" is Microsoft's "not affected"; every other rating, "not-critical" included, is affected.
+    (rating === "none" ? notAffected : affected).push(...productIds);
+    byRating.set(rating, [...(byRating.get(rating) ?? []), ...productIds]);
+    if (rating !== "none" && entry.update?.notOfferedFor.includes(product)) productIds.forEach((id) => noUpdate.add(id));
+  }
+
+  const remediations: Remediation[] = [];
+  const fixed = affected.filter((id) => !noUpdate.has(id));
+  if (entry.update && fixed.length) {
+    remediations.push({ category: "vendor_fix", details: s.vendorFix(entry.update.kb, entry.bulletins), product_ids: fixed, url: kbUrl(entry.update.kb) });
+  } else if (!entry.update && fixed.length && entry.bulletins[0]) {
+    remediations.push({ category: "vendor_fix", details: s.vendorFixBulletin(entry.bulletins[0]), product_ids: fixed, url: bulletinUrl(entry.bulletins[0], lang) });
+  }
+  if (entry.update && noUpdate.size) {
+    remediations.push({ category: "no_fix_planned", details: s.noFixPlanned(entry.update.kb), product_ids: affected.filter((id) => noUpdate.has(id)) });
+  }
+
+  const impact = IMPACTS[v.impact][lang];
+  const threats: Threat[] = SEVERITY_IDS.filter((r) => byRating.has(r)).map((r) => ({
+    category: "impact",
+    details: r === "none" ? SEVERITIES[r][lang] : `${SEVERITIES[r][lang]}${s.colon}${impact}`,
+    product_ids: byRating.get(r)!,
+  }));
+
+  const notes: Note[] = [{ category: "description", title: v.name, text: s.vulnerabilityDescription(v.name, v.cve, impact) }];
+  if (v.note) notes.push({ category: "general", text: v.note });
+
+  return {
+    cve: v.cve,
+    ...(v.can ? { ids: [{ system_name: s.canSystemName, text: v.can }] } : {}),
+    notes,
+    product_status: {
+      ...(affected.length ? { known_affected: affected } : {}),
+      ...(notAffected.length ? { known_not_affected: notAffected } : {}),
+    },
+    references: [{ category: "external", summary: v.cve, url: cveUrl(v.cve) }],
+    ...(remediations.length ? { remediations } : {}),
+    threats,
+    title: v.name,
+  };
+}
+
+function incidentVulnerability(entry: Entry, cve: string, ids: Map<ProductId, string[]>, site: SiteData, config: CsafConfig, lang: Lang): Vulnerability {
+  const s = CSAF_STRINGS[lang];
+  const affected = [...ids.values()].flat();
+  // The fix is the update of the bulletin that fixes this CVE, when that bulletin is on the site with its update.
+  const bulletin = site.entries.find((e) => e.lang === lang && e.kind === "bulletin" && e.update && e.cve.includes(cve) && e.bulletins.some((b) => entry.bulletins.includes(b)));
+  const remediations: Remediation[] = [];
+  if (bulletin?.update) {
+    const offered = entry.affected.filter((p) => !bulletin.update!.notOfferedFor.includes(p)).flatMap((p) => ids.get(p) ?? []);
+    if (offered.length) remediations.push({ category: "vendor_fix", details: s.vendorFix(bulletin.update.kb, bulletin.bulletins), product_ids: offered, url: kbUrl(bulletin.update.kb) });
+  } else if (entry.bulletins[0]) {
+    remediations.push({ category: "vendor_fix", details: s.vendorFixBulletin(entry.bulletins[0]), product_ids: affected, url: bulletinUrl(entry.bulletins[0], lang) });
+  }
+  const references: Reference[] = [{ category: "external", summary: cve, url: cveUrl(cve) }];
+  if (bulletin) references.push({ category: "external", summary: s.relatedDocument(bulletin.title), url: locateDocument(config, bulletin, bulletin.contentLang).url });
+  return {
+    cve,
+    notes: [{ category: "description", text: s.incidentVulnerability(cve) }],
+    product_status: { known_affected: affected },
+    references,
+    ...(remediations.length ? { remediations } : {}),
+  };
+}
+
+function documentNotes(entry: Entry, site: SiteData): Note[] {
+  const lang = entry.lang;
+  const s = CSAF_STRINGS[lang];
+  const notes: Note[] = [{ category: "summary", text: entry.summary }];
+  if (entry.hoax) {
+    const h = entry.hoax;
+    notes.push(
+      { category: "description", title: t(lang, "hoax.claim"), text: htmlToText(h.claimHtml) },
+      { category: "details", title: t(lang, "hoax.truth"), text: htmlToText(h.truthHtml) },
+      { category: "general", title: t(lang, "hoax.action"), text: htmlToText(h.actionHtml) },
+      { category: "general", title: t(lang, "hoax.ifActed"), text: htmlToText(h.ifActedHtml) },
+    );
+    const facts = [
+      `${t(lang, "hoax.names")}${s.colon}${s.list(h.names)}`,
+      `${t(lang, "hoax.firstSeen")}${s.colon}${formatDate(lang, h.firstSeen.date, h.firstSeen.approximate)} — ${h.firstSeen.where}`,
+      ...(h.file ? [`${t(lang, "hoax.file")}${s.colon}${h.file}`] : []),
+    ];
+    notes.push({ category: "other", title: t(lang, "hoax.names"), text: facts.join("\n") });
+  }
+  if (entry.affected.length || entry.notAffected.length) {
+    const lines = [
+      ...(entry.affected.length ? [`${t(lang, "entry.affectedList")}${s.colon}${s.list(entry.affected.map((p) => PRODUCTS[p][lang]))}`] : []),
+      ...(entry.notAffected.length ? [`${t(lang, "entry.notAffectedList")}${s.colon}${s.list(entry.notAffected.map((p) => PRODUCTS[p][lang]))}`] : []),
+    ];
+    notes.push({ category: "general", title: t(lang, "entry.affected"), text: lines.join("\n") });
+  }
+  if (entry.kind === "bulletin") {
+    const unrated = entry.affected.filter((p) => !entry.ratedProducts.includes(p));
+    if (unrated.length) {
+      notes.push({ category: "general", title: s.unratedTitle, text: s.unrated(unrated.flatMap((p) => productNames(p, lang, entry.testedVersions))) });
+    }
+  }
+  const body = htmlToText(entry.html);
+  if (body) notes.push({ category: "details", title: s.details, text: body });
+  if (entry.isStale && entry.translationOf !== undefined) {
+    notes.push({ category: "general", text: t(lang, "notice.stale", { revision: entry.translationOf, latest: entry.revision, updated: formatDate(lang, entry.updated) }) });
+  }
+  // Every entry is a record of its time; the pages say so in their footer.
+  notes.push({ category: "general", text: t(lang, "footer.historical") });
+  void site;
+  return notes;
+}
+
+function documentReferences(
+  entry: Entry, site: SiteData, config: CsafConfig,
+  here: { trackingId: string; url: string }, original: { trackingId: string; url: string } | undefined,
+): Reference[] {
+  const lang = entry.lang;
+  const s = CSAF_STRINGS[lang];
+  const refs: Reference[] = [];
+  // A translation names its original first (csaf.md §2.3).
+  if (original) refs.push({ category: "external", summary: s.original(original.trackingId), url: original.url });
+  refs.push({ category: "self", summary: s.selfJson, url: here.url });
+  refs.push({ category: "self", summary: s.selfHtml, url: absoluteUrl(config, entry.url) });
+  refs.push(...externalReferences(entry, site, config, lang));
+  // …and keeps the original's references after its own translated ones.
+  if (original) {
+    const source = site.entries.find((e) => e.id === entry.id && e.lang === SOURCE_LANG);
+    if (source) refs.push(...externalReferences(source, site, config, SOURCE_LANG));
+  }
+  const seen = new Set<string>();
+  return refs.filter((r) => (seen.has(r.url) ? false : (seen.add(r.url), true)));
+}
+
+/** Links every document of an entry carries, with summaries in `lang`. */
+function externalReferences(entry: Entry, site: SiteData, config: CsafConfig, lang: Lang): Reference[] {
+  const s = CSAF_STRINGS[lang];
+  const refs: Reference[] = [];
+  for (const b of entry.bulletins) refs.push({ category: "external", summary: s.bulletin(b), url: bulletinUrl(b, lang) });
+  for (const n of entry.kb) refs.push({ category: "external", summary: s.kb(n), url: kbUrl(n) });
+  // Informational documents have no vulnerabilities to carry their CVE links.
+  if (CATEGORY_OF_KIND[entry.kind] === "csaf_informational_advisory") {
+    for (const cve of entry.cve) refs.push({ category: "external", summary: cve, url: cveUrl(cve) });
+  }
+  for (const source of entry.sources) if (source.url) refs.push({ category: "external", summary: source.title, url: source.url });
+  for (const id of entry.related) {
+    const other = site.entries.find((e) => e.id === id && e.lang === lang);
+    if (other) refs.push({ category: "external", summary: s.relatedDocument(other.title), url: locateDocument(config, other, other.contentLang).url });
+  }
+  if (entry.kind === "hoax") {
+    // How to recognise a hoax: the hoax list's own page, which every hoax belongs to.
+    const page = site.pages.find((p) => p.id === "hoaxes" && p.lang === lang);
+    if (page) refs.push({ category: "external", summary: page.title, url: absoluteUrl(config, page.url) });
+  }
+  return refs;
+}
