@@ -7,7 +7,6 @@ import { readdirSync, statSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import type { z } from "zod";
 import { LANGS, SOURCE_LANG, otherLang, type Lang } from "../i18n/languages.ts";
-import { t } from "../i18n/i18n.ts";
 import { createMarkdown } from "../markdown/markdown.ts";
 import type { EntryLinkEnv, EntryLinkKind } from "../markdown/entry-links.ts";
 import { parseFrontmatter, type ParsedFile } from "./frontmatter.ts";
@@ -143,9 +142,7 @@ function parseAll(root: string, contentDir: string, problems: ContentProblem[], 
   return loaded;
 }
 
-const md = Object.fromEntries(
-  LANGS.map((lang) => [lang, createMarkdown({ anchorLabel: (title) => t(lang, "markdown.anchor", { title }) })]),
-) as Record<Lang, ReturnType<typeof createMarkdown>>;
+const md = createMarkdown();
 
 interface RenderResult {
   html: string;
@@ -181,14 +178,14 @@ function renderMarkdown(
       return anchor ? `${url}#${anchor}` : url;
     },
   };
-  const tokens = md[lang].parse(text, env);
+  const tokens = md.parse(text, env);
   const headings: Heading[] = [];
   tokens.forEach((token, i) => {
     if (token.type === "heading_open") {
       headings.push({ id: String(token.attrGet("id") ?? ""), text: tokens[i + 1]?.content ?? "", level: Number(token.tag.slice(1)) });
     }
   });
-  return { html: md[lang].renderer.render(tokens, md[lang].options, env), headings };
+  return { html: md.renderer.render(tokens, md.options, env), headings };
 }
 
 interface KnownTargets {

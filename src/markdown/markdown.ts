@@ -8,10 +8,7 @@ import { headingIdsPlugin } from "./heading-ids.ts";
 import { entryLinksPlugin } from "./entry-links.ts";
 import { tablesPlugin } from "./tables.ts";
 
-export interface MarkdownOptions {
-  /** Text for screen readers on a heading's anchor link, e.g. "Link to this section: Symptoms". */
-  anchorLabel?: (headingText: string) => string;
-}
+export interface MarkdownOptions {}
 
 /** ASCII slug for headings without an explicit `{#id}`; Japanese-only text falls back to "section". */
 export function asciiSlug(text: string): string {
@@ -23,7 +20,7 @@ export function asciiSlug(text: string): string {
   return slug || "section";
 }
 
-export function createMarkdown(options: MarkdownOptions = {}): MarkdownIt {
+export function createMarkdown(_options: MarkdownOptions = {}): MarkdownIt {
   const md = markdownIt({ html: false, linkify: false, typographer: false });
   md.use(headingIdsPlugin);
   md.use(entryLinksPlugin);
@@ -33,14 +30,13 @@ export function createMarkdown(options: MarkdownOptions = {}): MarkdownIt {
     slugify: asciiSlug,
     failOnNonUnique: false,
     tabIndex: false,
+    // A "#" link after each heading; its accessible name is the heading's text (aria-labelledby),
+    // which costs a few bytes per heading instead of a hidden sentence.
     permalink: anchor.permalink.linkAfterHeader({
-      style: "visually-hidden",
-      assistiveText: options.anchorLabel ?? ((title: string) => `Link to this section: ${title}`),
-      visuallyHiddenClass: "visually-hidden",
+      style: "aria-labelledby",
       class: "heading-anchor",
       symbol: "#",
       wrapper: ['<div class="heading">', "</div>"],
-      // The link's hidden label ("Link to this section") is not content: keep it out of search excerpts.
       renderAttrs: () => ({ "data-pagefind-ignore": "" }),
     }),
   });
