@@ -10,6 +10,7 @@ import { searchPlugin } from "./src/search/plugin.ts";
 import { feedsPlugin } from "./src/feeds/plugin.ts";
 import { apiPlugin } from "./src/api/plugin.ts";
 import { readSiteConfig } from "./src/site/config.ts";
+import { join, relative } from "node:path";
 
 export default function keikoku(eleventyConfig: any) {
   eleventyConfig.addPlugin(markdownPlugin);
@@ -23,7 +24,8 @@ export default function keikoku(eleventyConfig: any) {
 
   // Returned (not exported) so each build reads PATH_PREFIX afresh, even in one long-lived process.
   return {
-    dir: { input: "layouts", includes: "partials" },
+    // Relative to this file, so a build started from another folder (tests, the benchmark) finds them.
+    dir: { input: relative(process.cwd(), join(import.meta.dirname, "layouts")) || ".", includes: "partials" },
     templateFormats: ["njk"],
     htmlTemplateEngine: "njk",
     // Advisory text may contain {{ and {%: Markdown is never run through a template engine.

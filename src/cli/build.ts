@@ -8,6 +8,7 @@ import { performance } from "node:perf_hooks";
 import { buildSite } from "../site/build-site.ts";
 import { ContentError } from "../data/problems.ts";
 import { UrlRemovedError } from "../links/url-manifest.ts";
+import { SearchIndexError } from "../search/plugin.ts";
 
 const args = process.argv.slice(2);
 const outIndex = args.indexOf("--output");
@@ -19,7 +20,7 @@ try {
   for (const notice of result.notices) console.log(`  note: ${notice}`);
   console.log(`✔ built ${result.pages} pages into ${output} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 } catch (error) {
-  if (error instanceof ContentError || error instanceof UrlRemovedError) console.error(error.message);
+  if (error instanceof ContentError || error instanceof UrlRemovedError || error instanceof SearchIndexError) console.error(error.message);
   else console.error(`✖ build failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   console.error(existsSync(output) ? `  ${output} was left unchanged.` : "");
   process.exitCode = 1;

@@ -6,7 +6,8 @@
 import { z } from "zod";
 import { ADVISORY_KINDS, IMPACT_IDS, PRODUCT_IDS, SEVERITY_IDS } from "./vocabulary.ts";
 
-const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+// Control characters and Unicode direction overrides/isolates (text that reads differently from how it is stored).
+const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
 
 /** Non-empty text without control characters. */
 export const Text = z

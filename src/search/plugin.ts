@@ -23,19 +23,31 @@ export class SearchIndexError extends Error {
   }
 }
 
+/**
+ * Pagefind runs as a child binary; if it dies, its promises never settle and Node would exit silently
+ * (code 13). `beforeExit` fires exactly then: turn it into an error that says what happened.
+ */
+function answered<T>(step: string, promise: Promise<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const silent = () => reject(new SearchIndexError(step, ["the Pagefind process stopped without answering — is its binary installed and runnable? (npm ci installs it; never use --omit=optional)"]));
+    process.once("beforeExit", silent);
+    promise.then(resolve, reject).finally(() => process.off("beforeExit", silent));
+  });
+}
+
 /** Indexes a built site folder and writes the bundle to <dir>/pagefind/. */
 export async function indexSite(dir: string): Promise<{ pages: number }> {
-  const created = await pagefind.createIndex({});
+  const created = await answered("starting", pagefind.createIndex({}));
   if (created.errors.length || !created.index) throw new SearchIndexError("starting", created.errors);
   const { index } = created;
   try {
-    const added = await index.addDirectory({ path: dir });
+    const added = await answered(`indexing ${dir}`, index.addDirectory({ path: dir }));
     if (added.errors.length) throw new SearchIndexError(`indexing ${dir}`, added.errors);
-    const written = await index.writeFiles({ outputPath: join(dir, "pagefind") });
+    const written = await answered("writing the bundle", index.writeFiles({ outputPath: join(dir, "pagefind") }));
     if (written.errors.length) throw new SearchIndexError("writing the bundle", written.errors);
     return { pages: added.page_count };
   } finally {
-    await index.deleteIndex().catch(() => undefined);
+    await answered("closing", index.deleteIndex()).catch(() => undefined);
   }
 }
 

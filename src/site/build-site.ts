@@ -45,6 +45,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   if (!loaded.site) throw new ContentError(loaded.problems);
 
   const staging = join(dirname(output), `.${basename(output)}.staging-${process.pid}`);
+  removeAbandonedStaging(output);
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(dirname(output), { recursive: true });
   const previousContent = process.env.KEIKOKU_CONTENT;
@@ -58,6 +59,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     return { pages, notices };
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
+    // Writes already under way may still land after this; clean up again on the way out.
+    process.once("exit", () => rmSync(staging, { recursive: true, force: true }));
     throw error;
   } finally {
     if (previousContent === undefined) delete process.env.KEIKOKU_CONTENT;
@@ -72,6 +75,24 @@ function checkUrlManifest(contentDir: string, siteDir: string): string[] {
   const { removed, added } = compareManifest(listed, publishedUrls(siteDir));
   if (removed.length) throw new UrlRemovedError(removed, `content/${MANIFEST_NAME}`);
   return added.length ? [`${added.length} new ${added.length === 1 ? "URL is" : "URLs are"} not in content/${MANIFEST_NAME} yet (${added.slice(0, 3).join(", ")}${added.length > 3 ? ", …" : ""}); record them with npm run urls -- --update`] : [];
+}
+
+/** Staging folders left by builds that were killed (out of disk, SIGKILL): their process is gone. */
+function removeAbandonedStaging(output: string): void {
+  const prefix = `.${basename(output)}.staging-`;
+  if (!existsSync(dirname(output))) return;
+  for (const name of readdirSync(dirname(output))) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(name.slice(prefix.length));
+    let alive = false;
+    try {
+      process.kill(pid, 0);
+      alive = pid !== process.pid;
+    } catch {
+      alive = false;
+    }
+    if (!alive) rmSync(join(dirname(output), name), { recursive: true, force: true });
+  }
 }
 
 /** Replaces `output` with `staging` using renames, so a reader never sees a half-written site. */

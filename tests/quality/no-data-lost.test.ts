@@ -1,0 +1,85 @@
+/**
+ * No data lost: whatever fails — a template that crashes, Pagefind dying, the disk filling up — the
+ * previous _site/ stays complete and unchanged, and the build says what went wrong. Also: two clean builds
+ * of the same content are byte-identical, search bundle included.
+ */
+import { test, before } from "node:test";
+import assert from "node:assert/strict";
+import { cpSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { spawnSync } from "node:child_process";
+import { ROOT } from "../helpers/fixtures.ts";
+import { buildSite } from "../../src/site/build-site.ts";
+
+function snapshot(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else out.set(p.slice(dir.length), readFileSync(p).toString("base64"));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+let output: string;
+let before_: Map<string, string>;
+before(async () => {
+  output = join(mkdtempSync(join(tmpdir(), "keikoku-keep-")), "_site");
+  await buildSite({ output, root: ROOT });
+  before_ = snapshot(output);
+});
+
+/** Runs the real build command in a child process, optionally under a shell limit. */
+function buildCommand(env: Record<string, string> = {}, shellPrefix = "") {
+  const command = `${shellPrefix} exec "${process.execPath}" --import tsx src/cli/build.ts --output "${output}"`;
+  return spawnSync("bash", ["-c", command], { cwd: ROOT, env: { ...process.env, ...env }, encoding: "utf8", timeout: 120_000 });
+}
+
+test("a template that crashes leaves the previous site unchanged", async () => {
+  // A copy of the project whose entry layout throws while rendering.
+  const root = mkdtempSync(join(tmpdir(), "keikoku-broken-"));
+  for (const name of ["src", "public", "node_modules", "content", "package.json", "tsconfig.json"]) symlinkSync(join(ROOT, name), join(root, name));
+  cpSync(join(ROOT, ".eleventy.ts"), join(root, ".eleventy.ts"));
+  cpSync(join(ROOT, "layouts"), join(root, "layouts"), { recursive: true });
+  const entry = join(root, "layouts/pages/entry.njk");
+  writeFileSync(entry, readFileSync(entry, "utf8").replace("{{ entry.title }}</h1>", "{{ entry.title | product(lang) }}</h1>"));
+  await assert.rejects(buildSite({ output, root }), /Having trouble rendering njk template .*entry\.njk/);
+  assert.deepEqual(snapshot(output), before_);
+});
+
+test("Pagefind failing fails the build with its message and leaves the previous site unchanged", () => {
+  const result = buildCommand({ PAGEFIND_BINARY_PATH: "/bin/false", PAGEFIND_EXTENDED_BINARY_PATH: "/bin/false" });
+  assert.equal(result.status, 1, result.stderr);
+  assert.match(result.stderr, /Pagefind (backend closed|failed while)/);
+  assert.match(result.stderr, /was left unchanged/);
+  assert.deepEqual(snapshot(output), before_);
+});
+
+test("a full disk (files limited to 16 KB) fails the build and leaves the previous site unchanged", () => {
+  const result = buildCommand({}, "ulimit -f 16;");
+  assert.equal(result.status, 1, result.stderr);
+  assert.match(result.stderr, /EFBIG|file too large|Pagefind/);
+  assert.deepEqual(snapshot(output), before_);
+  // The next good build cleans up what the failed one left behind.
+  const again = buildCommand();
+  assert.equal(again.status, 0, again.stderr);
+  const parent = join(output, "..");
+  assert.deepEqual(readdirSync(parent).filter((n) => n.includes("staging")), []);
+});
+
+test("two clean builds are byte-identical, the search bundle included", async () => {
+  const a = join(mkdtempSync(join(tmpdir(), "keikoku-a-")), "_site");
+  const b = join(mkdtempSync(join(tmpdir(), "keikoku-b-")), "_site");
+  await buildSite({ output: a, root: ROOT });
+  await buildSite({ output: b, root: ROOT });
+  const sa = snapshot(a);
+  const sb = snapshot(b);
+  assert.ok(existsSync(join(a, "pagefind/pagefind-entry.json")));
+  assert.deepEqual([...sa.keys()].sort(), [...sb.keys()].sort());
+  const differing = [...sa.keys()].filter((k) => sa.get(k) !== sb.get(k));
+  assert.deepEqual(differing, []);
+});
