@@ -9,6 +9,8 @@ import { sitePlugin } from "./src/site/plugin.ts";
 import { searchPlugin } from "./src/search/plugin.ts";
 import { feedsPlugin } from "./src/feeds/plugin.ts";
 import { apiPlugin } from "./src/api/plugin.ts";
+import { previewPlugin } from "./src/preview/plugin.ts";
+import { csafPlugin } from "./src/csaf/plugin.ts";
 import { readSiteConfig } from "./src/site/config.ts";
 import { join, relative } from "node:path";
 
@@ -19,7 +21,9 @@ export default function keikoku(eleventyConfig: any) {
   eleventyConfig.addPlugin(sitePlugin);
   eleventyConfig.addPlugin(feedsPlugin);
   eleventyConfig.addPlugin(apiPlugin);
+  eleventyConfig.addPlugin(csafPlugin);
   eleventyConfig.addPlugin(searchPlugin);
+  eleventyConfig.addPlugin(previewPlugin);
   eleventyConfig.setQuietMode(true);
 
   // Returned (not exported) so each build reads PATH_PREFIX afresh, even in one long-lived process.

@@ -9,13 +9,14 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 
 const port = process.env.PORT ?? "8080";
+const output = process.env.KEIKOKU_OUTPUT ?? "_site";
 // The CLI entry is not in the package's exports map; it sits next to the main entry.
 const eleventyCli = join(dirname(createRequire(import.meta.url).resolve("@11ty/eleventy")), "..", "cmd.cjs");
 let child: ChildProcess | undefined;
 let restarting = false;
 
 function start(): void {
-  child = spawn(process.execPath, ["--import", "tsx", eleventyCli, "--config=.eleventy.ts", "--serve", `--port=${port}`, "--output=_site"], {
+  child = spawn(process.execPath, ["--import", "tsx", eleventyCli, "--config=.eleventy.ts", "--serve", `--port=${port}`, `--output=${output}`], {
     stdio: "inherit",
     env: { ...process.env, KEIKOKU_DEV: "1" },
   });

@@ -63,14 +63,13 @@ export interface DocumentResult {
 /** Builds the document for an entry that is the original or a real translation (not a fallback page). */
 export function buildDocument(entry: Entry, site: SiteData, config: CsafConfig): DocumentResult {
   const lang = entry.lang;
-  const s = CSAF_STRINGS[lang];
   const problems: string[] = [];
   const here = locateDocument(config, entry, lang);
   const category = CATEGORY_OF_KIND[entry.kind];
   const isTranslation = lang !== SOURCE_LANG;
   const original = locateDocument(config, entry, SOURCE_LANG);
 
-  const notes = documentNotes(entry, site);
+  const notes = documentNotes(entry);
   const references = documentReferences(entry, site, config, here, isTranslation ? original : undefined);
 
   const document: CsafDocument = {
@@ -114,7 +113,6 @@ export function buildDocument(entry: Entry, site: SiteData, config: CsafConfig):
     document.product_tree = tree;
     document.vulnerabilities = [incidentVulnerability(entry, entry.cve[0]!, ids, site, config, lang)];
   }
-  void s;
   if (problems.length) return { problems };
   return { document: { entry, lang, ...here, document }, problems };
 }
@@ -193,7 +191,7 @@ function incidentVulnerability(entry: Entry, cve: string, ids: Map<ProductId, st
   };
 }
 
-function documentNotes(entry: Entry, site: SiteData): Note[] {
+function documentNotes(entry: Entry): Note[] {
   const lang = entry.lang;
   const s = CSAF_STRINGS[lang];
   const notes: Note[] = [{ category: "summary", text: entry.summary }];
@@ -210,7 +208,7 @@ function documentNotes(entry: Entry, site: SiteData): Note[] {
       `${t(lang, "hoax.firstSeen")}${s.colon}${formatDate(lang, h.firstSeen.date, h.firstSeen.approximate)} — ${h.firstSeen.where}`,
       ...(h.file ? [`${t(lang, "hoax.file")}${s.colon}${h.file}`] : []),
     ];
-    notes.push({ category: "other", title: t(lang, "hoax.names"), text: facts.join("\n") });
+    notes.push({ category: "other", title: s.hoaxFacts, text: facts.join("\n") });
   }
   if (entry.affected.length || entry.notAffected.length) {
     const lines = [
@@ -232,7 +230,6 @@ function documentNotes(entry: Entry, site: SiteData): Note[] {
   }
   // Every entry is a record of its time; the pages say so in their footer.
   notes.push({ category: "general", text: t(lang, "footer.historical") });
-  void site;
   return notes;
 }
 

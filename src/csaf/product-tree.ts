@@ -107,9 +107,7 @@ export function buildProductTree(products: readonly ProductId[], lang: Lang, ver
       branch = { category: "product_family", name, branches: children };
     }
     const vendor = PRODUCT_VENDORS[product];
-    const list2 = vendors.get(vendor) ?? [];
-    list2.push(branch);
-    vendors.set(vendor, list2);
+    vendors.set(vendor, [...(vendors.get(vendor) ?? []), branch]);
   }
 
   const branches: Branch[] = [...vendors].map(([vendor, children]) => ({ category: "vendor", name: vendor, branches: children }));

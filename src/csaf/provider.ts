@@ -15,7 +15,7 @@ import type { SiteData } from "../data/entries.ts";
 import { LANGS } from "../i18n/languages.ts";
 import { canonicalJson } from "./canonical-json.ts";
 import { absoluteUrl, type CsafConfig } from "./config.ts";
-import type { DocumentCategory, ProviderMetadata } from "./csaf-types.ts";
+import type { ProviderMetadata } from "./csaf-types.ts";
 import { epochDate, isoDay, type GeneratedDocument } from "./document.ts";
 import { CSAF_DIR } from "./ids.ts";
 
@@ -73,7 +73,7 @@ export function buildProviderFiles(docs: SerializedDocument[], site: SiteData, c
   const feedTitle = `${config.publisher.name} CSAF feed (TLP:${config.tlp})`;
   const categories = {
     lang: { file: "category-lang.json", terms: LANGS.filter((l) => docs.some((d) => d.lang === l)) as string[] },
-    documentCategory: { file: "category-document-category.json", terms: [...new Set(byPath.map((d) => d.document.document.category))].sort() as DocumentCategory[] as string[] },
+    documentCategory: { file: "category-document-category.json", terms: [...new Set(byPath.map((d): string => d.document.document.category))].sort() },
   };
   files.set(
     dir(feed),

@@ -6,6 +6,7 @@ import type { Lang } from "../i18n/languages.ts";
 
 export interface CsafStrings {
   details: string;
+  hoaxFacts: string;
   selfJson: string;
   selfHtml: string;
   original: (id: string) => string;
@@ -27,6 +28,7 @@ export interface CsafStrings {
 export const CSAF_STRINGS: Record<Lang, CsafStrings> = {
   ja: {
     details: "詳細",
+    hoaxFacts: "名称と初確認",
     selfJson: "この文書 (CSAF 2.0 形式)",
     selfHtml: "この文書の Web ページ",
     original: (id) => `原文 (日本語): ${id}`,
@@ -46,6 +48,7 @@ export const CSAF_STRINGS: Record<Lang, CsafStrings> = {
   },
   en: {
     details: "Details",
+    hoaxFacts: "Names and first sighting",
     selfJson: "This document (CSAF 2.0)",
     selfHtml: "This document as a web page",
     original: (id) => `Original document (Japanese): ${id}`,

@@ -51,6 +51,8 @@ export function htmlToText(html: string): string {
       inline += node.data ?? "";
       return;
     }
+    // htmlparser2 gives <script> and <style> their own node types.
+    if (node.type === "script" || node.type === "style") return;
     if (node.type !== "tag" || !node.name) {
       for (const child of node.children ?? []) walk(child, listStack);
       return;

@@ -6,6 +6,8 @@
  * Errors fail the build; warnings are returned for the build report.
  */
 import { readFileSync } from "node:fs";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
 import type { TestResult } from "@secvisogram/csaf-validator-lib/validateStrict.js";
 
 export interface CsafProblem {
@@ -103,56 +105,57 @@ export function loadValidator(): NonNullable<typeof tests> {
       import("@secvisogram/csaf-validator-lib/extended.js"),
     ]);
     // extended = the strict schema + the mandatory tests (basic) + the optional tests.
-    return { validate, extended: Object.values(extended as Record<string, DocumentTest>) };
+    return { validate, extended: Object.values(extended as unknown as Record<string, DocumentTest>) };
   })();
   return tests;
 }
 
+/** A finding before it is tied to a file. */
+export type Finding = Pick<CsafProblem, "severity" | "test" | "path" | "message">;
+
 /** Validates one document with the mandatory and optional tests. */
-export async function validateDocument(document: unknown, file: string, output: string): Promise<CsafProblem[]> {
+export async function validateDocument(document: unknown): Promise<Finding[]> {
   const { validate, extended } = await loadValidator();
   const result = await validate(extended, document);
-  const problems: CsafProblem[] = [];
+  const findings: Finding[] = [];
   for (const test of result.tests) {
-    for (const e of test.errors) problems.push({ severity: "error", file, output, test: test.name, path: e.instancePath, message: e.message });
-    for (const w of test.warnings) problems.push({ severity: "warning", file, output, test: test.name, path: w.instancePath, message: w.message });
+    for (const e of test.errors) findings.push({ severity: "error", test: test.name, path: e.instancePath, message: e.message });
+    for (const w of test.warnings) findings.push({ severity: "warning", test: test.name, path: w.instancePath, message: w.message });
   }
-  return problems;
+  return findings;
 }
 
 let providerValidator: Promise<(data: unknown) => { instancePath: string; message?: string }[]> | undefined;
 
-/** The vendored provider schema (a data file next to this module). */
-export const PROVIDER_SCHEMA = JSON.parse(readFileSync(new URL("./provider-json-schema.json", import.meta.url), "utf8")) as Record<string, unknown>;
+/** The provider schema (a data file next to this module). */
+export const PROVIDER_SCHEMA_TEXT = readFileSync(new URL("./provider-json-schema.json", import.meta.url), "utf8");
+const PROVIDER_SCHEMA = JSON.parse(PROVIDER_SCHEMA_TEXT) as Record<string, unknown>;
 
 /**
  * provider-metadata.json against the provider schema. Its `publisher` is a $ref into the CSAF schema, which
  * comes from the validator library (with the three FIRST CVSS schemas it references, so nothing is fetched).
  */
-export async function validateProviderMetadata(data: unknown, output: string): Promise<CsafProblem[]> {
+export async function validateProviderMetadata(data: unknown): Promise<Finding[]> {
   providerValidator ??= (async () => {
-    const [{ default: Ajv2020 }, { default: addFormats }, csaf, cvss20, cvss30, cvss31] = await Promise.all([
-      import("ajv/dist/2020.js"),
-      import("ajv-formats"),
+    const [csaf, cvss20, cvss30, cvss31] = await Promise.all([
       import("@secvisogram/csaf-validator-lib/lib/schemaTests/csaf_2_0/schema.js"),
       import("@secvisogram/csaf-validator-lib/schemas/cvss-v2.0.js"),
       import("@secvisogram/csaf-validator-lib/schemas/cvss-v3.0.js"),
       import("@secvisogram/csaf-validator-lib/schemas/cvss-v3.1.js"),
     ]);
     const ajv = new Ajv2020({ strict: false, allErrors: true });
-    addFormats(ajv);
+    // ajv-formats is CommonJS: its function is the default export's `default`.
+    addFormats.default(ajv);
     ajv.addSchema(cvss20.default, "https://www.first.org/cvss/cvss-v2.0.json");
     ajv.addSchema(cvss30.default, "https://www.first.org/cvss/cvss-v3.0.json");
     ajv.addSchema(cvss31.default, "https://www.first.org/cvss/cvss-v3.1.json");
     ajv.addSchema(csaf.default);
     const validate = ajv.compile(PROVIDER_SCHEMA);
-    return (value: unknown) => (validate(value) ? [] : (validate.errors ?? []).map((e) => ({ instancePath: e.instancePath, message: e.message })));
+    return (value: unknown) => (validate(value) ? [] : (validate.errors ?? []).map((e: { instancePath: string; message?: string }) => ({ instancePath: e.instancePath, message: e.message })));
   })();
   const check = await providerValidator;
   return check(data).map((e) => ({
     severity: "error" as const,
-    file: output,
-    output,
     test: "provider_json_schema",
     path: e.instancePath,
     message: e.message ?? "does not match the provider schema",

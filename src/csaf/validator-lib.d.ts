@@ -16,14 +16,14 @@ declare module "@secvisogram/csaf-validator-lib/validateStrict.js" {
   export default function validateStrict(tests: DocumentTest[], doc: unknown): Promise<{ isValid: boolean; tests: TestResult[] }>;
 }
 
+// basic.js / extended.js export one function per test (csaf_2_0_strict, mandatoryTest_6_1_1, …, optionalTest_6_2_20);
+// callers take Object.values() of the namespace.
 declare module "@secvisogram/csaf-validator-lib/basic.js" {
-  const tests: Record<string, import("@secvisogram/csaf-validator-lib/validateStrict.js").DocumentTest>;
-  export = tests;
+  export const csaf_2_0_strict: import("@secvisogram/csaf-validator-lib/validateStrict.js").DocumentTest;
 }
 
 declare module "@secvisogram/csaf-validator-lib/extended.js" {
-  const tests: Record<string, import("@secvisogram/csaf-validator-lib/validateStrict.js").DocumentTest>;
-  export = tests;
+  export const csaf_2_0_strict: import("@secvisogram/csaf-validator-lib/validateStrict.js").DocumentTest;
 }
 
 declare module "@secvisogram/csaf-validator-lib/lib/schemaTests/csaf_2_0/schema.js" {

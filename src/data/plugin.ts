@@ -3,7 +3,9 @@
  * full report), then templates receive typed entries as the global `keikoku`.
  */
 import { LANGS, SOURCE_LANG } from "../i18n/languages.ts";
-import { loadSiteOrThrow, PAGE_PATHS, type LoadOptions } from "./load-content.ts";
+import { loadContent, PAGE_PATHS, type LoadOptions } from "./load-content.ts";
+import { ContentError, formatReport } from "./problems.ts";
+import { isPreview, previewState } from "../preview/state.ts";
 import type { Entry, PageEntry, SiteData } from "./entries.ts";
 import { readSiteConfig } from "../site/config.ts";
 import { identifierPages, type IdentifierPage } from "../identifiers/identifier-pages.ts";
@@ -47,6 +49,17 @@ export function buildTemplateData(site: SiteData): TemplateData {
 export function dataPlugin(eleventyConfig: any, options: DataPluginOptions = {}): void {
   const defaults: DataPluginOptions = { root: process.cwd() };
   const settings = { ...defaults, ...options };
-  eleventyConfig.addGlobalData("keikoku", () => buildTemplateData(loadSiteOrThrow(settings)));
+  eleventyConfig.addGlobalData("keikoku", () => {
+    const result = loadContent(settings);
+    previewState.problems = result.problems;
+    if (result.site) previewState.lastGood = result.site;
+    // In the live preview, broken content keeps the last good site building; the preview plugin serves
+    // the error report in its place until the next good save.
+    else if (isPreview() && previewState.lastGood) {
+      console.error(formatReport(result.problems));
+      return buildTemplateData(previewState.lastGood);
+    } else throw new ContentError(result.problems);
+    return buildTemplateData(result.site);
+  });
   eleventyConfig.addWatchTarget(settings.contentDir ?? "content/");
 }
