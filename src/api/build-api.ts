@@ -2,11 +2,11 @@
  * Builds the data API document from the validated entries, and its JSON Schema from the zod schema.
  */
 import { z } from "zod";
-import type { SiteData } from "../data/entries.ts";
+import type { Entry, SiteData } from "../data/entries.ts";
 import { PRODUCTS } from "../data/vocabulary.ts";
 import { ApiDocumentSchema, type ApiDocument } from "./schema.ts";
 
-export function buildApiDocument(site: SiteData, fullUrl: (path: string) => string): ApiDocument {
+export function buildApiDocument(site: SiteData, fullUrl: (path: string) => string, csafUrl?: (entry: Entry) => string): ApiDocument {
   const ids = [...new Set(site.entries.map((e) => e.id))];
   const entries = ids.map((id) => {
     const ja = site.entries.find((e) => e.id === id && e.lang === "ja")!;
@@ -27,6 +27,8 @@ export function buildApiDocument(site: SiteData, fullUrl: (path: string) => stri
       bulletins: ja.bulletins,
       translated: { ja: true, en: !en.isFallback },
       urls: { ja: fullUrl(ja.url), en: fullUrl(en.url) },
+      // The English document is the translation's, even when the English page is still a fallback.
+      csaf: csafUrl ? { ja: fullUrl(csafUrl(ja)), en: fullUrl(csafUrl({ ...en, contentLang: "en" })) } : null,
     };
   });
   const doc: ApiDocument = {

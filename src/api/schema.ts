@@ -24,6 +24,7 @@ export const ApiEntrySchema = z.strictObject({
   bulletins: z.array(z.string()).describe("Vendor bulletin ids."),
   translated: z.strictObject({ ja: z.boolean(), en: z.boolean() }).describe("Whether each language has its own text (false: the page shows the source text)."),
   urls: z.strictObject({ ja: z.url(), en: z.url() }).describe("Absolute URLs of the two pages."),
+  csaf: z.strictObject({ ja: z.url(), en: z.url() }).nullable().describe("Absolute URLs of the CSAF 2.0 documents (original and translation), or null when CSAF output is off."),
 });
 
 export const ApiDocumentSchema = z.strictObject({

@@ -53,7 +53,7 @@ test("Atom feeds parse, in their language, with an entry per advisory and hoax, 
 });
 
 test("the data API validates against its published JSON Schema and every URL in it resolves", () => {
-  const doc = JSON.parse(site.file("/api/advisories.json")) as { entries: { id: string; kb: number[]; cve: string[]; title: { en: string }; urls: Record<string, string> }[] };
+  const doc = JSON.parse(site.file("/api/advisories.json")) as { entries: { id: string; kb: number[]; cve: string[]; title: { en: string }; urls: Record<string, string>; csaf: Record<string, string> | null }[] };
   const schema = JSON.parse(site.file("/api/advisories.schema.json"));
   const ajv = new Ajv2020({ allErrors: true, strict: false });
   addFormats.default(ajv);
@@ -64,8 +64,9 @@ test("the data API validates against its published JSON Schema and every URL in 
   assert.deepEqual(ms.kb, [835732, 841382]);
   assert.equal(ms.cve.length, 14);
   assert.equal(ms.title.en, "MS04-011: Security Update for Microsoft Windows (835732)");
+  assert.equal(ms.csaf?.en, "https://advisories.example.jp/.well-known/csaf/2004/keikoku-2004-ms04-011-en.json");
   for (const entry of doc.entries) {
-    for (const url of Object.values(entry.urls) as string[]) {
+    for (const url of [...Object.values(entry.urls), ...Object.values(entry.csaf ?? {})] as string[]) {
       const path = new URL(url).pathname;
       assert.ok(site.exists(path), `${url} resolves`);
     }
