@@ -4,8 +4,9 @@
  * explicit `npm run urls -- --accept-removal URL`). New URLs are reported and recorded only by
  * `npm run urls -- --update`, never silently.
  */
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
+import { walkFiles } from "../site/files.ts";
 
 export const MANIFEST_NAME = "url-manifest.txt";
 const HEADER = [
@@ -21,19 +22,10 @@ function isPublished(path: string): boolean {
 
 /** Published URLs of a built site folder, as site paths (`/ja/advisories/sasser/`), sorted. */
 export function publishedUrls(siteDir: string): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else {
-        const url = `/${relative(siteDir, path).split("\\").join("/")}`.replace(/(^|\/)index\.html$/, "$1");
-        if (isPublished(url)) out.push(url);
-      }
-    }
-  };
-  walk(siteDir);
-  return out.sort();
+  return walkFiles(siteDir)
+    .map((path) => `/${relative(siteDir, path).split("\\").join("/")}`.replace(/(^|\/)index\.html$/, "$1"))
+    .filter(isPublished)
+    .sort();
 }
 
 export function readManifest(contentDir: string): string[] | undefined {
@@ -57,11 +49,18 @@ export function compareManifest(listed: string[], current: string[]): ManifestCo
   return { removed: listed.filter((u) => !now.has(u)), added: current.filter((u) => !before.has(u)) };
 }
 
+/** Pages can be kept alive by an alias (a redirect page); data files cannot. */
+const isPage = (url: string) => url.endsWith("/") || url.endsWith(".html");
+
 export class UrlRemovedError extends Error {
   constructor(readonly removed: string[], manifestFile: string) {
     super(
       removed
-        .map((url) => `✖ ${url} is listed in ${manifestFile} but the site would no longer publish it — add "${url}" to the aliases of the entry that replaced it, or accept the removal with: npm run urls -- --accept-removal ${url}`)
+        .map((url) =>
+          isPage(url)
+            ? `✖ ${url} is listed in ${manifestFile} but the site would no longer publish it — add "${url}" to the aliases of the entry that replaced it, or accept the removal with: npm run urls -- --accept-removal ${url}`
+            : `✖ ${url} is listed in ${manifestFile} but the site would no longer publish it — restore what produced it, or accept the removal with: npm run urls -- --accept-removal ${url}`,
+        )
         .join("\n") + `\n✖ ${removed.length} published ${removed.length === 1 ? "URL" : "URLs"} would break; nothing was written.`,
     );
     this.name = "UrlRemovedError";

@@ -2,11 +2,12 @@
  * One full build as a function: validate, render into a temporary sibling folder, run the after-build
  * steps (search index), then atomically swap the new folder in. Used by the CLI, the tests and the benchmark.
  */
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { loadContent } from "../data/load-content.ts";
 import { ContentError } from "../data/problems.ts";
+import { walkFiles } from "./files.ts";
 import { compareManifest, MANIFEST_NAME, publishedUrls, readManifest, UrlRemovedError } from "../links/url-manifest.ts";
 
 export interface BuildOptions {
@@ -25,15 +26,6 @@ export interface BuildResult {
   notices: string[];
 }
 
-function countFiles(dir: string, suffix: string): number {
-  let n = 0;
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) n += countFiles(path, suffix);
-    else if (name.endsWith(suffix)) n++;
-  }
-  return n;
-}
 
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const root = resolve(options.root ?? process.cwd());
@@ -53,7 +45,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   try {
     const eleventy = new Eleventy(join(root, "layouts"), staging, { configPath: join(root, ".eleventy.ts"), quietMode: true });
     await eleventy.write();
-    const pages = countFiles(staging, ".html");
+    const pages = walkFiles(staging).filter((f) => f.endsWith(".html")).length;
     const notices = [...loaded.site.notices, ...(options.checkUrls === false ? [] : checkUrlManifest(contentDir, staging))];
     swapIn(staging, output);
     return { pages, notices };

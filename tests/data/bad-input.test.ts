@@ -4,11 +4,12 @@
  */
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, readdirSync, statSync, mkdtempSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
 import { execFileSync } from "node:child_process";
 import { MINIMAL, makeFixture, ROOT } from "../helpers/fixtures.ts";
+import { snapshot } from "../helpers/snapshot.ts";
 import { buildSite } from "../../src/site/build-site.ts";
 import { ContentError, formatProblem } from "../../src/data/problems.ts";
 
@@ -143,18 +144,6 @@ const cases: Case[] = [
 let previous: string;
 let previousSnapshot: Map<string, string>;
 
-function snapshot(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else out.set(p.slice(dir.length), readFileSync(p, "base64"));
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 before(async () => {
   const good = makeFixture();

@@ -2,9 +2,10 @@
  * Checks every internal link and anchor of a built site: each href/src that points inside the site
  * (under its path prefix) must resolve to a file, and each #fragment to an id on the target page.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import * as cheerio from "cheerio";
+import { walkFiles } from "../../src/site/files.ts";
 
 export interface BrokenLink {
   page: string;
@@ -13,14 +14,7 @@ export interface BrokenLink {
 }
 
 function htmlFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) {
-      if (name !== "pagefind") out.push(...htmlFiles(path));
-    } else if (name.endsWith(".html")) out.push(path);
-  }
-  return out;
+  return walkFiles(dir, (name) => name === "pagefind").filter((f) => f.endsWith(".html"));
 }
 
 export function checkLinks(siteDir: string, origin = "http://localhost:8080", prefix = "/"): { pages: number; links: number; broken: BrokenLink[] } {

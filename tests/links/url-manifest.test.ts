@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { MINIMAL, makeFixture, ROOT } from "../helpers/fixtures.ts";
 import { buildTestSite, siteAt } from "../helpers/site.ts";
 import { buildSite } from "../../src/site/build-site.ts";
-import { publishedUrls, writeManifest, UrlRemovedError } from "../../src/links/url-manifest.ts";
+import { publishedUrls, readManifest, writeManifest, UrlRemovedError } from "../../src/links/url-manifest.ts";
 import { ContentError, formatProblem } from "../../src/data/problems.ts";
 
 const alpha = MINIMAL["ja/advisories/alpha.md"]!;
@@ -34,10 +34,14 @@ test("removing a page without an alias fails the build, naming the URL and both 
     await assert.rejects(buildSite({ output, root: ROOT, contentDir: fixture.content }), (error: unknown) => {
       assert.ok(error instanceof UrlRemovedError);
       assert.ok(error.removed.includes("/ja/hoaxes/beta/") && error.removed.includes("/en/hoaxes/beta/"));
+      assert.ok(error.removed.includes("/.well-known/csaf/2004/keikoku-2004-beta.json"), "CSAF documents are protected too");
       assert.match(error.message, /✖ \/ja\/hoaxes\/beta\/ is listed in content\/url-manifest\.txt but the site would no longer publish it — add "\/ja\/hoaxes\/beta\/" to the aliases of the entry that replaced it, or accept the removal with: npm run urls -- --accept-removal \/ja\/hoaxes\/beta\//);
       return true;
     });
 
+    // The hoax's CSAF documents are data, not pages: their removal is accepted explicitly.
+    assert.match(String(await buildSite({ output, root: ROOT, contentDir: fixture.content }).catch((e: Error) => e.message)), /keikoku-2004-beta\.json is listed .* — restore what produced it, or accept the removal/);
+    writeManifest(fixture.content, readManifest(fixture.content)!.filter((u) => !u.includes("/csaf/2004/keikoku-2004-beta")));
     // Adding the old URLs as aliases of the entry that replaced them makes the build pass again.
     fixture.write("ja/advisories/alpha.md", alpha.replace("related: [beta]", "related: []\naliases: [/ja/hoaxes/beta/, /en/hoaxes/beta/]").replace("[ベータ](hoax:beta)", "ベータ"));
     const built = await buildSite({ output, root: ROOT, contentDir: fixture.content });
@@ -71,7 +75,7 @@ test("new pages are reported, not silently added to the manifest", async () => {
   try {
     fixture.write("ja/hoaxes/gamma.md", MINIMAL["ja/hoaxes/beta.md"]!);
     const site = await buildTestSite({ contentDir: fixture.content });
-    assert.ok(site.notices.some((n) => /^2 new URLs are not in content\/url-manifest\.txt yet .*npm run urls -- --update$/.test(n)), site.notices.join("\n"));
+    assert.ok(site.notices.some((n) => /^\d+ new URLs are not in content\/url-manifest\.txt yet .*npm run urls -- --update$/.test(n)), site.notices.join("\n"));
   } finally {
     fixture.cleanup();
   }

@@ -5,7 +5,7 @@
  */
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, readdirSync, statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import * as cheerio from "cheerio";
@@ -17,21 +17,14 @@ import { serveStatic, type StaticServer } from "../helpers/static-server.ts";
 import { launchChromium, chromiumMissingReason } from "../helpers/browser.ts";
 import { watchedPage } from "../helpers/browser-page.ts";
 import { CONTENT_SECURITY_POLICY } from "../../src/site/plugin.ts";
+import { walkFiles } from "../../src/site/files.ts";
 
 const skip = chromiumMissingReason();
 let site: BuiltSite;
 let server: StaticServer | undefined;
 let browser: Browser | undefined;
 
-function files(dir: string, suffix: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...files(path, suffix));
-    else if (name.endsWith(suffix)) out.push(path);
-  }
-  return out;
-}
+const files = (dir: string, suffix: string) => walkFiles(dir).filter((f) => f.endsWith(suffix));
 const pagesOf = (dir: string) => files(dir, ".html").filter((f) => !f.includes(`${join(dir, "pagefind")}`));
 
 before(async () => {

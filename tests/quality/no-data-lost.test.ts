@@ -5,25 +5,14 @@
  */
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync, existsSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
 import { ROOT } from "../helpers/fixtures.ts";
+import { snapshot } from "../helpers/snapshot.ts";
 import { buildSite } from "../../src/site/build-site.ts";
 
-function snapshot(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else out.set(p.slice(dir.length), readFileSync(p).toString("base64"));
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 let output: string;
 let before_: Map<string, string>;
