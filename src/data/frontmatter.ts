@@ -46,7 +46,15 @@ export function parseFrontmatter(text: string): ParsedFile | { error: string } {
     message: e.message.split("\n")[0]!.replace(/ at line \d+, column \d+.*$/, ""),
     position: toPosition(e.pos[0]),
   }));
-  const data = syntaxErrors.length ? undefined : doc.toJS();
+  let data: unknown;
+  if (!syntaxErrors.length) {
+    try {
+      data = doc.toJS();
+    } catch (error) {
+      // e.g. an alias (*name) with no anchor: valid syntax, but no value.
+      syntaxErrors.push({ message: error instanceof Error ? error.message : String(error), position: { line: yamlFirstLine, column: 1 } });
+    }
+  }
   return {
     data,
     body: afterClose,

@@ -147,6 +147,8 @@ const md = createMarkdown();
 interface RenderResult {
   html: string;
   headings: Heading[];
+  /** A repeated {#id} was reported; comparing sections with a translation would only add noise. */
+  repeatedIds?: boolean;
 }
 
 interface LinkRef {
@@ -179,13 +181,18 @@ function renderMarkdown(
     },
   };
   const tokens = md.parse(text, env);
+  const explicit = (env as { explicitHeadingIds?: string[] }).explicitHeadingIds ?? [];
+  const repeated = new Set(explicit.filter((id, i) => explicit.indexOf(id) !== i));
+  for (const id of repeated) {
+    problems.push({ file, line: firstLine, column: 1, field: "(body)", message: `two sections have the id "#${id}"`, hint: "give each heading its own {#id}" });
+  }
   const headings: Heading[] = [];
   tokens.forEach((token, i) => {
     if (token.type === "heading_open") {
       headings.push({ id: String(token.attrGet("id") ?? ""), text: tokens[i + 1]?.content ?? "", level: Number(token.tag.slice(1)) });
     }
   });
-  return { html: md.renderer.render(tokens, md.options, env), headings };
+  return { html: md.renderer.render(tokens, md.options, env), headings, ...(repeated.size ? { repeatedIds: true } : {}) };
 }
 
 interface KnownTargets {
@@ -270,7 +277,7 @@ export function loadContent(options: LoadOptions = {}): { site: SiteData; proble
       const f = own ?? source;
       const rendered = renderMarkdown(f.parsed.body, lang, f.file, f.parsed.bodyLine, known, own || lang === SOURCE_LANG ? links : [], own || lang === SOURCE_LANG ? problems : []);
       bodies.set(lang, rendered);
-      if (own && lang !== SOURCE_LANG) checkSectionsMatch(own, rendered.headings, bodies.get(SOURCE_LANG)!.headings, source.file, problems);
+      if (own && lang !== SOURCE_LANG && !bodies.get(SOURCE_LANG)!.repeatedIds && !rendered.repeatedIds) checkSectionsMatch(own, rendered.headings, bodies.get(SOURCE_LANG)!.headings, source.file, problems);
       if (lang === SOURCE_LANG) checkHeadings(f, rendered.headings, problems);
       if (source.folder === "pages") {
         const data = f.data as Page;
@@ -350,12 +357,10 @@ function dedupe(problems: ContentProblem[]): ContentProblem[] {
 function checkHeadings(f: LoadedFile, headings: Heading[], problems: ContentProblem[]): void {
   if (f.folder === "pages") return;
   const reserved = LAYOUT_ANCHORS[f.folder === "hoaxes" ? "hoaxes" : "advisories"];
-  const seen = new Set<string>();
   for (const h of headings) {
     const at = { file: f.file, line: f.parsed.bodyLine, column: 1, field: "(body)" };
     if (reserved.includes(h.id)) problems.push({ ...at, message: `the section id "#${h.id}" is rendered by the layout`, hint: "the layout already shows this section from the frontmatter; remove the heading or give it another {#id}" });
-    if (seen.has(h.id)) problems.push({ ...at, message: `two sections have the id "#${h.id}"`, hint: "give each heading its own {#id}" });
-    seen.add(h.id);
+
   }
 }
 

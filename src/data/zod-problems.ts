@@ -39,14 +39,17 @@ function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
     else return [];
   }
   const def = unwrap();
-  return def?.type === "object" ? Object.keys(def.shape as object) : [];
+  if (def?.type === "object") return Object.keys(def.shape as object);
+  // A record keyed by a vocabulary (ratings: product → severity): its keys are the vocabulary's ids.
+  const keyDef = def?.type === "record" ? (def.keyType as { _zod?: { def?: { entries?: Record<string, string> } } })?._zod?.def : undefined;
+  return keyDef?.entries ? Object.values(keyDef.entries) : [];
 }
 
 function describeInput(input: unknown): string {
   if (input === null) return "nothing";
   if (Array.isArray(input)) return "a list";
   if (typeof input === "object") return "a mapping";
-  return `${typeof input} ${JSON.stringify(input)}`;
+  return `${typeof input} ${typeof input === "number" ? String(input) : JSON.stringify(input)}`;
 }
 
 export function zodProblems(file: string, parsed: ParsedFile, schema: z.ZodType, error: z.ZodError): ContentProblem[] {
@@ -67,7 +70,7 @@ export function zodProblems(file: string, parsed: ParsedFile, schema: z.ZodType,
       continue;
     }
     const input = (issue as { input?: unknown }).input;
-    if (issue.code === "invalid_type" && input === undefined) {
+    if (input === undefined && issue.path.length && (issue.code === "invalid_type" || issue.code === "invalid_value")) {
       const key = issue.path.at(-1);
       problems.push({
         ...at(issue.path.slice(0, -1)),

@@ -5,7 +5,8 @@
  *   ## Symptoms {#symptoms}  →  <h2 id="symptoms">Symptoms</h2>
  *
  * Only `[a-z0-9-]` ids are accepted; anything else stays literal text (and cannot inject attributes).
- * Headings without an explicit id get one from markdown-it-anchor's slugify (see markdown.ts).
+ * Headings without an explicit id get one from markdown-it-anchor's slugify (see markdown.ts). Every explicit
+ * id is also listed in `env.explicitHeadingIds`, so the caller can report one used twice.
  */
 import type { MarkdownIt } from "markdown-it";
 
@@ -25,6 +26,9 @@ export function headingIdsPlugin(md: MarkdownIt): void {
       last.content = last.content.slice(0, match.index);
       inline.content = inline.content.replace(TRAILING_ID, "");
       open.attrSet("id", match[1]!);
+      // Recorded for the data layer: a repeated id makes a deep link ambiguous.
+      const env = state.env as { explicitHeadingIds?: string[] };
+      (env.explicitHeadingIds ??= []).push(match[1]!);
     }
   });
 }

@@ -28,6 +28,7 @@ export function createMarkdown(_options: MarkdownOptions = {}): MarkdownIt {
   md.use(anchor, {
     level: [2, 3],
     slugify: asciiSlug,
+    // A repeated {#id} is reported by the data layer (heading-ids records every explicit id).
     failOnNonUnique: false,
     tabIndex: false,
     // A "#" link after each heading; its accessible name is the heading's text (aria-labelledby),
