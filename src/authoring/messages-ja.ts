@@ -254,6 +254,7 @@ export const NOTICES_JA: Rule[] = [
   [/^(\w+): (\S+) has no translation; serving the (\w+) text at (\S+)$/, (lang, id, source, url) =>
     `${lang}: ${id} は未翻訳です。${url} では${LANG_JA[source] ?? source}の原文を表示します`],
   [/^(\w+): (\S+) translation follows revision (\d+), the source is at revision (\d+)$/, "$1: $2 の翻訳は改訂 $3 にもとづいています(原文は改訂 $4 です)"],
+  [/^(\S+) still has TODO: placeholders \(from npm run new\)$/, "$1 には \"npm run new\" が入れた TODO: の仮の文がまだ残っています"],
 ];
 
 /** The Japanese for `text` by the first rule that matches it whole, or undefined. */

@@ -8,15 +8,22 @@ import { isLang, SOURCE_LANG } from "../i18n/languages.ts";
 import { errorPage } from "./error-page.ts";
 import { isPreview, previewState } from "./state.ts";
 import type { ContentProblem } from "../data/problems.ts";
+import { translateHint, translateMessage } from "../authoring/messages-ja.ts";
 
 export interface PreviewPluginOptions {
   /** Translates a problem for a language (e.g. Japanese messages for authors). */
   translate?: (problem: ContentProblem, lang: string) => ContentProblem;
 }
 
+/** Japanese authors read Japanese messages (the same translation as `npm run check -- --lang ja`). */
+function inAuthorsLanguage(problem: ContentProblem, lang: string): ContentProblem {
+  if (lang !== "ja") return problem;
+  return { ...problem, message: translateMessage(problem.message), ...(problem.hint ? { hint: translateHint(problem.hint) } : {}) };
+}
+
 export function previewPlugin(eleventyConfig: any, options: PreviewPluginOptions = {}): void {
   if (!isPreview()) return;
-  const defaults: Required<PreviewPluginOptions> = { translate: (p) => p };
+  const defaults: Required<PreviewPluginOptions> = { translate: inAuthorsLanguage };
   const settings = { ...defaults, ...options };
   eleventyConfig.setServerOptions({
     middleware: [

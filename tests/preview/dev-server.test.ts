@@ -75,7 +75,7 @@ test("the dev server shows the error report while content is broken and recovers
     const broken = await poll(page, (s) => s === 500);
     assert.match(broken.body, /<html lang="ja">/);
     assert.match(broken.body, /コンテンツにエラーがあります/);
-    assert.match(broken.body, /alpha\.md:14:12 affected\[0\]/);
+    assert.match(broken.body, /alpha\.md:14:12 affected\[0\]: 不明な製品 &#34;windows-2001&#34; です/);
     assert.match(broken.body, /reload-client\.js/, "the error page reloads itself after the fix");
     const english = await navigate(`http://localhost:${port}/en/advisories/alpha/`);
     assert.equal(english.status, 500);
