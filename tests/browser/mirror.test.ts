@@ -34,7 +34,7 @@ test("under /security/: follow links, switch language, search", { skip }, async 
     await w.page.waitForURL(`${server.origin}/security/ja/`);
     await w.page.getByRole("link", { name: "デマ情報", exact: true }).first().click();
     await w.page.waitForURL(`${server.origin}/security/ja/hoaxes/`);
-    await w.page.getByRole("link", { name: /SULFNBK/ }).first().click();
+    await w.page.locator(".entry-list").getByRole("link", { name: /SULFNBK/ }).click();
     await w.page.waitForURL(`${server.origin}/security/ja/hoaxes/sulfnbk-exe/`);
     await w.page.getByRole("link", { name: "English", exact: true }).click();
     await w.page.waitForURL(`${server.origin}/security/en/hoaxes/sulfnbk-exe/`);
