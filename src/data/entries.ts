@@ -71,6 +71,8 @@ export interface Entry {
   cve: string[];
   bulletins: string[];
   related: string[];
+  /** The related entries as links in this entry's language (resolved once, not searched per page). */
+  relatedLinks: { url: string; title: string; kind: Kind }[];
   keywords: string[];
   sources: { title: string; url?: string }[];
   aliases: string[];

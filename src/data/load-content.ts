@@ -314,6 +314,13 @@ export function loadContent(options: LoadOptions = {}): { site: SiteData; proble
     if (`${f.parsed.body}${JSON.stringify(f.data)}`.includes("TODO:")) notices.push(`${f.file} still has TODO: placeholders (from npm run new)`);
   }
   if (problems.length) return { problems: dedupe(problems) };
+  const byLangAndId = new Map(entries.map((e) => [`${e.lang}/${e.id}`, e]));
+  for (const e of entries) {
+    e.relatedLinks = e.related.flatMap((id) => {
+      const other = byLangAndId.get(`${e.lang}/${id}`);
+      return other ? [{ url: other.url, title: other.title, kind: other.kind }] : [];
+    });
+  }
   const order = (a: Entry, b: Entry) => b.updated.localeCompare(a.updated) || b.published.localeCompare(a.published) || a.id.localeCompare(b.id);
   entries.sort(order);
   const lastUpdated = entries.reduce((max, e) => (e.updated > max ? e.updated : max), "0000-00-00");
@@ -420,6 +427,7 @@ function buildEntry(
     cve: "cve" in src ? src.cve : [],
     bulletins: "bulletins" in src ? src.bulletins : [],
     related: src.related,
+    relatedLinks: [],
     keywords: src.keywords,
     sources: src.sources,
     aliases: src.aliases,
