@@ -11,7 +11,7 @@
  */
 import { cpSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { countFiles, folderSize, runMeasured, type Measured } from "./measure.ts";
+import { countFiles, folderSize, runMeasured, searchIndexPages, type Measured } from "./measure.ts";
 
 export interface BaselineProject {
   dir: string;
@@ -69,6 +69,7 @@ export interface BaselineRun {
   /** The larger of the two steps' largest process. */
   peakRssKb: number;
   pages: number;
+  /** Σ page_count of pagefind-entry.json. */
   indexedPages?: number;
   output: { bytes: number; files: number };
   pagefindBytes: number;
@@ -83,7 +84,7 @@ export async function runBaseline(project: BaselineProject, root: string, timeou
     return { ok: false, error: `bare Eleventy failed (exit ${eleventy.exitCode}): ${eleventy.stderr.slice(-2000)}`, eleventy, wallMs: eleventy.wallMs, peakRssKb: eleventy.peakRssKb, pages, output: folderSize(project.output), pagefindBytes: 0 };
   }
   const pagefind = await runMeasured(join(root, "node_modules/.bin/pagefind"), ["--site", project.output], { cwd: project.dir, timeoutMs });
-  const indexed = /Indexed (\d+) pages?/.exec(pagefind.stdout)?.[1];
+  const indexed = searchIndexPages(project.output);
   return {
     ok: pagefind.exitCode === 0,
     ...(pagefind.exitCode === 0 ? {} : { error: `Pagefind CLI failed (exit ${pagefind.exitCode}): ${pagefind.stderr.slice(-2000)}` }),
@@ -92,7 +93,7 @@ export async function runBaseline(project: BaselineProject, root: string, timeou
     wallMs: eleventy.wallMs + pagefind.wallMs,
     peakRssKb: Math.max(eleventy.peakRssKb, pagefind.peakRssKb),
     pages,
-    ...(indexed ? { indexedPages: Number(indexed) } : {}),
+    ...(indexed !== undefined ? { indexedPages: indexed } : {}),
     output: folderSize(project.output),
     pagefindBytes: folderSize(join(project.output, "pagefind")).bytes,
   };

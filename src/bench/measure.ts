@@ -1,10 +1,12 @@
 /**
  * Runs one command as a child process and measures it from the outside:
  *   - wall time: from spawn to exit, in the benchmark process (performance.now);
- *   - peak memory of the largest single process in its tree: GNU `/usr/bin/time -v` "Maximum resident set
- *     size" when that exists (Linux reports the largest of the child and every descendant it reaped, e.g.
- *     the Pagefind binary under node), and always a /proc poll of the whole tree (VmHWM per process, the
- *     sum of VmRSS at each poll) so that the table can say which process was the largest;
+ *   - peak memory of the largest single process in its tree: the larger of GNU `/usr/bin/time -v`
+ *     "Maximum resident set size" (Linux: the largest of the child and every descendant it *reaped*) and a
+ *     /proc poll of the whole tree (VmHWM per process; also the sum of VmRSS at each poll). Both are
+ *     needed: Pagefind's Node API leaves its binary to be killed at exit rather than reaped, so `time -v`
+ *     never sees it (at N=5000 it reported node's 2.7 GB while the polled Pagefind binary held 3.9 GB),
+ *     and the poll can miss a peak shorter than its interval;
  *   - CPU time (user + system) of the tree, from `time -v`.
  */
 import { spawn, spawnSync } from "node:child_process";
@@ -18,6 +20,22 @@ export interface ProcessPeak {
   name: string;
   /** Peak resident set (VmHWM) seen for this process, in KiB. */
   hwmKb: number;
+  /** User + system CPU time at the last poll, in ms (a lower bound: the last interval is not seen). */
+  cpuMs: number;
+}
+
+const TICK_MS = 1000 / (Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout?.trim()) || 100);
+
+/** utime + stime of a process, in ms. */
+function cpuTime(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // Fields after the name start at field 3 (state): utime is field 14, stime field 15.
+    return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+  } catch {
+    return undefined;
+  }
 }
 
 export interface Measured {
@@ -27,10 +45,12 @@ export interface Measured {
   signal: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
-  /** Largest single process's peak RSS in KiB: `time -v` if present, else the /proc poll. */
+  /** Largest single process's peak RSS in KiB: the larger of `time -v` and the /proc poll. */
   peakRssKb: number;
-  /** How peakRssKb was obtained. */
+  /** Which of the two gave peakRssKb. */
   peakRssSource: "time -v" | "/proc poll";
+  /** `time -v`'s figure alone, when it ran. */
+  timeMaxRssKb?: number;
   /** Per process of the tree, from the /proc poll (largest first). */
   processes: ProcessPeak[];
   /** Largest sum of VmRSS over the tree at one poll, in KiB (what the machine had to hold at once). */
@@ -113,7 +133,8 @@ export function watchTree(root: number, pollMs = 100): { stop(): { processes: Pr
       if (!s) continue;
       sum += s.rssKb;
       const seen = peaks.get(pid);
-      if (!seen || s.hwmKb > seen.hwmKb) peaks.set(pid, { pid, name: s.name, hwmKb: s.hwmKb });
+      const cpuMs = cpuTime(pid) ?? seen?.cpuMs ?? 0;
+      peaks.set(pid, { pid, name: s.name, hwmKb: Math.max(s.hwmKb, seen?.hwmKb ?? 0), cpuMs: Math.max(cpuMs, seen?.cpuMs ?? 0) });
     }
     treeRssKb = Math.max(treeRssKb, sum);
   };
@@ -189,8 +210,9 @@ export async function runMeasured(command: string, args: string[], options: RunO
     signal,
     stdout,
     stderr,
-    peakRssKb: timed.maxRssKb ?? polledPeak,
-    peakRssSource: timed.maxRssKb !== undefined ? "time -v" : "/proc poll",
+    peakRssKb: Math.max(timed.maxRssKb ?? 0, polledPeak),
+    peakRssSource: (timed.maxRssKb ?? 0) >= polledPeak ? "time -v" : "/proc poll",
+    ...(timed.maxRssKb !== undefined ? { timeMaxRssKb: timed.maxRssKb } : {}),
     processes: polled.processes,
     treeRssKb: polled.treeRssKb,
     ...(timed.cpuSeconds !== undefined ? { cpuSeconds: timed.cpuSeconds } : {}),
@@ -224,4 +246,14 @@ export function countFiles(dir: string, suffix: string): number {
     if (entry.isFile() && entry.name.endsWith(suffix)) n++;
   }
   return n;
+}
+
+/** Pages in a Pagefind bundle (Σ page_count over its languages), from <site>/pagefind/pagefind-entry.json. */
+export function searchIndexPages(site: string): number | undefined {
+  try {
+    const entry = JSON.parse(readFileSync(join(site, "pagefind", "pagefind-entry.json"), "utf8")) as { languages?: Record<string, { page_count?: number }> };
+    return Object.values(entry.languages ?? {}).reduce((sum, l) => sum + (l.page_count ?? 0), 0);
+  } catch {
+    return undefined;
+  }
 }

@@ -2,7 +2,10 @@
  * One "phases" run of the benchmark, in its own process (bench.ts starts it; not for direct use):
  *   1. imports the pipeline modules            → startupMs (since process start: Node, tsx, imports)
  *   2. loadContent()                           → loadMs (read, parse, validate, cross-check, render Markdown)
- *   3. buildSite() with KEIKOKU_SEARCH=off     → renderBuildMs (the real pipeline without the Pagefind step)
+ *   3. buildSite() with KEIKOKU_SEARCH=off     → renderBuildMs (the real pipeline without the Pagefind step);
+ *      of which afterHooksMs = its end − the newest .html file's mtime: Eleventy emits eleventy.after only
+ *      once every template is written, so this is the after-build hooks (CSAF, the JS bundle …) plus
+ *      buildSite's file count and swap
  *   4. bundleBrowserCode() into a scratch dir  → esbuildMs (the browser bundle step that (3) also ran)
  *   5. indexSite() on the output of (3)        → indexMs (the Pagefind step the real pipeline runs last)
  * It writes its figures as JSON to --result FILE; Eleventy's own per-template benchmarks go to stderr
@@ -10,7 +13,7 @@
  *
  *   node --import tsx src/bench/phases-child.ts --content DIR --output DIR --result FILE
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -22,10 +25,13 @@ export interface PhasesResult {
   startupMs: number;
   loadMs: number;
   renderBuildMs: number;
+  /** The part of renderBuildMs after the last HTML page was written (eleventy.after hooks, count, swap). */
+  afterHooksMs: number;
   esbuildMs: number;
   indexMs: number;
   pages: number;
-  indexedPages: number;
+  /** Pages Pagefind read in indexSite (its page_count: every HTML file, indexed or not). */
+  walkedPages: number;
   entries: number;
   /** Peak RSS of this (node) process after each step, KiB (a high-water mark: it never goes down). */
   maxRssKbAfter: { load: number; render: number; index: number };
@@ -46,8 +52,17 @@ const output = resolve(option("--output"));
 const resultFile = resolve(option("--result"));
 const root = resolve(import.meta.dirname, "../..");
 
+/** The newest modification time (ms since the epoch) of the files ending in `suffix` under `dir`. */
+function newestMtime(dir: string, suffix: string): number {
+  let newest = 0;
+  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (e.isFile() && e.name.endsWith(suffix)) newest = Math.max(newest, statSync(join(e.parentPath, e.name)).mtimeMs);
+  }
+  return newest;
+}
+
 const result: PhasesResult = {
-  ok: false, startupMs: 0, loadMs: 0, renderBuildMs: 0, esbuildMs: 0, indexMs: 0, pages: 0, indexedPages: 0, entries: 0,
+  ok: false, startupMs: 0, loadMs: 0, renderBuildMs: 0, afterHooksMs: 0, esbuildMs: 0, indexMs: 0, pages: 0, walkedPages: 0, entries: 0,
   maxRssKbAfter: { load: 0, render: 0, index: 0 },
 };
 const maxRss = () => process.resourceUsage().maxRSS;
@@ -68,6 +83,7 @@ try {
   t = performance.now();
   const built = await buildSite({ output, root, contentDir });
   result.renderBuildMs = performance.now() - t;
+  result.afterHooksMs = Math.max(0, Date.now() - newestMtime(output, ".html"));
   result.pages = built.pages;
   result.maxRssKbAfter.render = maxRss();
   delete process.env.KEIKOKU_SEARCH;
@@ -81,7 +97,7 @@ try {
   t = performance.now();
   const indexed = await indexSite(output);
   result.indexMs = performance.now() - t;
-  result.indexedPages = indexed.pages;
+  result.walkedPages = indexed.pages;
   result.maxRssKbAfter.index = maxRss();
   result.ok = true;
 } catch (error) {
