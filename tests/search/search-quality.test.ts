@@ -3,33 +3,23 @@
  * in headless Chromium. Each query names the page that must come first (or be in the top 3).
  * Prints a table of query → first result (kept in the README).
  */
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import type { Browser, Page } from "playwright-core";
-import { buildTestSite, type BuiltSite } from "../helpers/site.ts";
-import { serveStatic, type StaticServer } from "../helpers/static-server.ts";
-import { launchChromium, chromiumMissingReason } from "../helpers/browser.ts";
+import type { Page } from "playwright-core";
 import { watchedPage, type WatchedPage } from "../helpers/browser-page.ts";
 import { searchFor } from "../helpers/search.ts";
+import { useServedSite } from "../helpers/served-site.ts";
 
-const skip = chromiumMissingReason();
-let site: BuiltSite;
-let server: StaticServer;
-let browser: Browser;
 let w: WatchedPage;
-
-before(async () => {
-  if (skip) return;
-  site = await buildTestSite();
-  server = await serveStatic(site.dir);
-  browser = await launchChromium();
-  w = await watchedPage(browser, server.origin);
+let server: { origin: string };
+const served = useServedSite({
+  setUp: async ({ server: s, browser }) => {
+    server = s;
+    w = await watchedPage(browser, s.origin);
+    return () => w.close();
+  },
 });
-after(async () => {
-  await w?.close();
-  await browser?.close();
-  await server?.close();
-});
+const { skip } = served;
 
 type Expectation = { lang: "ja" | "en"; query: string; first?: string; top3?: string };
 const A = (id: string) => `advisories/${id}/`;
