@@ -1,6 +1,7 @@
 /**
  * The usual setup of a browser test file: build a site, serve it on 127.0.0.1 (under a prefix if asked),
- * launch Chromium once, and tear everything down after the file's tests. Skips when Chromium is missing.
+ * launch Chromium once, and tear everything down after the file's tests. Without Chromium the site is still
+ * built (for the file's static checks) and the browser tests are skipped.
  */
 import { before, after } from "node:test";
 import type { Browser } from "playwright-core";
@@ -17,9 +18,12 @@ export interface ServedSite {
 }
 
 export interface ServedSiteOptions {
-  contentDir?: string;
+  /** A content folder, or a function that makes one (called in the before hook). */
+  contentDir?: string | (() => string);
   env?: Record<string, string>;
   prefix?: string;
+  /** Runs once the site is built, browser or not (for the file's static checks). */
+  built?: (site: BuiltSite) => void;
   /** Runs once everything is up (e.g. to open a page shared by the file's tests); its teardown runs first. */
   setUp?: (served: ServedSite) => Promise<(() => Promise<void>) | void>;
 }
@@ -28,8 +32,10 @@ export function useServedSite(options: ServedSiteOptions = {}): ServedSite {
   let tearDown: (() => Promise<void>) | void;
   const served = { skip: chromiumMissingReason() } as ServedSite;
   before(async () => {
+    const contentDir = typeof options.contentDir === "function" ? options.contentDir() : options.contentDir;
+    served.site = await buildTestSite({ ...(contentDir ? { contentDir } : {}), ...(options.env ? { env: options.env } : {}) });
+    options.built?.(served.site);
     if (served.skip) return;
-    served.site = await buildTestSite({ ...(options.contentDir ? { contentDir: options.contentDir } : {}), ...(options.env ? { env: options.env } : {}) });
     served.server = await serveStatic(served.site.dir, options.prefix ?? "/");
     served.browser = await launchChromium();
     tearDown = await options.setUp?.(served);

@@ -3,7 +3,7 @@
  * (axe, light and dark), a strict Content-Security-Policy that the browser never has to enforce against us,
  * no inline script or style, safe external links, and page-weight budgets.
  */
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -12,9 +12,10 @@ import * as cheerio from "cheerio";
 import { HtmlValidate } from "html-validate";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser } from "playwright-core";
-import { buildTestSite, type BuiltSite } from "../helpers/site.ts";
-import { serveStatic, type StaticServer } from "../helpers/static-server.ts";
-import { launchChromium, chromiumMissingReason } from "../helpers/browser.ts";
+import type { BuiltSite } from "../helpers/site.ts";
+import { useServedSite } from "../helpers/served-site.ts";
+import type { StaticServer } from "../helpers/static-server.ts";
+import { chromiumMissingReason } from "../helpers/browser.ts";
 import { watchedPage } from "../helpers/browser-page.ts";
 import { CONTENT_SECURITY_POLICY } from "../../src/site/plugin.ts";
 import { walkFiles } from "../../src/site/files.ts";
@@ -27,15 +28,14 @@ let browser: Browser | undefined;
 const files = (dir: string, suffix: string) => walkFiles(dir).filter((f) => f.endsWith(suffix));
 const pagesOf = (dir: string) => files(dir, ".html").filter((f) => !f.includes(`${join(dir, "pagefind")}`));
 
-before(async () => {
-  site = await buildTestSite();
-  if (skip) return;
-  server = await serveStatic(site.dir);
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
+useServedSite({
+  built: (built) => {
+    site = built;
+  },
+  setUp: async (s) => {
+    server = s.server;
+    browser = s.browser;
+  },
 });
 
 test("every built page passes html-validate (recommended preset)", async () => {

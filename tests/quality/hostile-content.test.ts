@@ -3,13 +3,14 @@
  * with a clear error, or the page builds and, in Chromium, runs no injected script (no dialog, no request)
  * while the text shows literally.
  */
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import type { Browser } from "playwright-core";
 import { MINIMAL, makeFixture } from "../helpers/fixtures.ts";
-import { buildTestSite, type BuiltSite } from "../helpers/site.ts";
-import { serveStatic, type StaticServer } from "../helpers/static-server.ts";
-import { launchChromium, chromiumMissingReason } from "../helpers/browser.ts";
+import type { BuiltSite } from "../helpers/site.ts";
+import { useServedSite } from "../helpers/served-site.ts";
+import type { StaticServer } from "../helpers/static-server.ts";
+import { chromiumMissingReason } from "../helpers/browser.ts";
 import { watchedPage } from "../helpers/browser-page.ts";
 import { loadContent } from "../../src/data/load-content.ts";
 import { formatProblem } from "../../src/data/problems.ts";
@@ -56,16 +57,15 @@ let server: StaticServer | undefined;
 let browser: Browser | undefined;
 const skip = chromiumMissingReason();
 
-before(async () => {
-  const fixture = makeFixture({ "ja/advisories/alpha.md": HOSTILE_ADVISORY, "en/advisories/alpha.md": null, "ja/hoaxes/beta.md": HOSTILE_HOAX });
-  site = await buildTestSite({ contentDir: fixture.content });
-  if (skip) return;
-  server = await serveStatic(site.dir);
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
+useServedSite({
+  contentDir: () => makeFixture({ "ja/advisories/alpha.md": HOSTILE_ADVISORY, "en/advisories/alpha.md": null, "ja/hoaxes/beta.md": HOSTILE_HOAX }).content,
+  built: (built) => {
+    site = built;
+  },
+  setUp: async (s) => {
+    server = s.server;
+    browser = s.browser;
+  },
 });
 
 test("hostile strings build into pages that contain no markup from the content", () => {
