@@ -266,6 +266,8 @@ export interface Row {
 
 export interface BenchReport {
   options: Omit<BenchOptions, "json" | "jsonOut" | "work" | "keep" | "corpusOnly">;
+  /** Set in the checkpoints written to --json-out while the benchmark is still running. */
+  partial?: boolean;
   machine: { node: string; platform: string; cpus: number; cpuModel: string; memoryGiB: number; gnuTime: boolean; chromium: boolean };
   corpus: CorpusSummary & { generateMs: number };
   runs: RunRecord[];
@@ -406,6 +408,12 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
   const baseline = options.baseline ? prepareBaseline(contentDir, join(work, "baseline")) : undefined;
   const oursOut = join(work, "ours", "_site");
   const phasesOut = join(work, "phases", "_site");
+  // A long run can be cut short (a killed process, a reboot): keep what was measured so far on disk.
+  const checkpoint = () => {
+    if (!options.jsonOut) return;
+    report.rows = rowsFor(report.runs);
+    writeFileSync(options.jsonOut, JSON.stringify({ ...report, partial: true }, null, 2));
+  };
   const fail = (what: string, error: string | undefined) => {
     report.failures.push(`${what}: ${error ?? "failed"}`);
     log(`${what} FAILED: ${(error ?? "").split("\n")[0]}`);
@@ -419,26 +427,31 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
       record.ours = await runOurs(contentDir, oursOut, options.timeoutMs);
       if (!record.ours.ok) fail(`${tag} ours`, record.ours.error);
       else log(`${tag}: ours ${format(record.ours.wallMs, "ms")}, ${record.ours.pages ?? "?"} pages, peak ${format(record.ours.peakRssKb, "kb")}`);
+      checkpoint();
       if (baseline) {
         log(`${tag}: baseline (bare Eleventy + Pagefind CLI)…`);
         record.baseline = await runBaseline(baseline, ROOT, options.timeoutMs);
         if (!record.baseline.ok) fail(`${tag} baseline`, record.baseline.error);
         else log(`${tag}: baseline ${format(record.baseline.wallMs, "ms")} (Eleventy ${format(record.baseline.eleventy.wallMs, "ms")}, Pagefind ${format(record.baseline.pagefind?.wallMs ?? 0, "ms")}), ${record.baseline.pages} pages, peak ${format(record.baseline.peakRssKb, "kb")}`);
+        checkpoint();
       }
       if (options.phases) {
         log(`${tag}: ours, phase by phase…`);
         record.phases = await runPhases(contentDir, phasesOut, work, run, options.timeoutMs);
         if (!record.phases.ok) fail(`${tag} phases`, record.phases.error);
         else log(`${tag}: phases load ${format(record.phases.loadMs, "ms")}, render ${format(record.phases.renderHtmlMs, "ms")}, other ${format(record.phases.otherMs, "ms")}, index ${format(record.phases.indexMs, "ms")}`);
+        checkpoint();
       }
       if (options.check) {
         log(`${tag}: npm run check…`);
         record.check = await runCheck(contentDir, options.timeoutMs);
         if (!record.check.ok) fail(`${tag} check`, "check.ts did not report valid content");
         else log(`${tag}: check ${format(record.check.wallMs, "ms")}`);
+        checkpoint();
       }
     }
     report.rows = rowsFor(report.runs);
+    checkpoint();
 
     const site = existsSync(join(oursOut, "pagefind")) ? oursOut : existsSync(join(phasesOut, "pagefind")) ? phasesOut : undefined;
     if (!options.search) report.search = { skipped: "--no-search" };
@@ -457,6 +470,7 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
       }
     }
 
+    checkpoint();
     if (!options.incremental) report.incremental = { skipped: "--no-incremental" };
     else {
       log(`incremental: dev server on the corpus, ${options.edits} edit(s)…`);
