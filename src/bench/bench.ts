@@ -172,7 +172,7 @@ const trimmed = (m: Measured) => (m.stderr || m.stdout).trim().split("\n").slice
 
 async function runOurs(contentDir: string, output: string, timeoutMs: number): Promise<OursRun> {
   rmSync(output, { recursive: true, force: true });
-  const m = await runMeasured(process.execPath, ["--import", "tsx", "src/cli/build.ts", "--output", output], { cwd: ROOT, env: childEnv({ KEIKOKU_CONTENT: contentDir }), timeoutMs });
+  const m = await runMeasured(process.execPath, ["--import", "tsx", "src/cli/build.ts", "--output", output], { cwd: ROOT, env: childEnv({ KEIKOKU_CONTENT: contentDir, KEIKOKU_CSAF_CACHE: "off" }), timeoutMs });
   const pages = /built (\d+) pages/.exec(m.stdout)?.[1];
   const indexedPages = searchIndexPages(output);
   return {
@@ -216,11 +216,11 @@ async function runPhases(contentDir: string, output: string, work: string, run: 
   const resultFile = join(work, `phases-${run}.json`);
   rmSync(resultFile, { force: true });
   const m = await runMeasured(process.execPath, ["--import", "tsx", "src/bench/phases-child.ts", "--content", contentDir, "--output", output, "--result", resultFile], {
-    cwd: ROOT, env: childEnv({ DEBUG: "Eleventy:Benchmark*" }), timeoutMs,
+    cwd: ROOT, env: childEnv({ DEBUG: "Eleventy:Benchmark*", KEIKOKU_CSAF_CACHE: "off" }), timeoutMs,
   });
   const result: PhasesResult = existsSync(resultFile)
     ? (JSON.parse(readFileSync(resultFile, "utf8")) as PhasesResult)
-    : { ok: false, error: `no result (exit ${m.exitCode ?? m.signal}):\n${trimmed(m)}`, startupMs: 0, loadMs: 0, renderBuildMs: 0, afterHooksMs: 0, esbuildMs: 0, indexMs: 0, pages: 0, walkedPages: 0, entries: 0, maxRssKbAfter: { load: 0, render: 0, index: 0 } };
+    : { ok: false, error: `no result (exit ${m.exitCode ?? m.signal}):\n${trimmed(m)}`, startupMs: 0, loadMs: 0, renderBuildMs: 0, afterHooksMs: 0, esbuildMs: 0, indexMs: 0, csafMs: 0, pages: 0, walkedPages: 0, entries: 0, maxRssKbAfter: { load: 0, render: 0, index: 0 } };
   const templates = parseEleventyBenchmarks(m.stderr);
   const otherTemplatesMs = templates.filter((t) => t.kind === "other").reduce((sum, t) => sum + t.ms, 0);
   const otherMs = otherTemplatesMs + result.afterHooksMs;
@@ -298,6 +298,7 @@ function rowsFor(runs: RunRecord[]): Row[] {
     row("  of which non-HTML templates (Eleventy's benchmark)", "ms", ph.map((p) => p?.otherTemplatesMs)),
     row("  of which after-build hooks (after the last page is written)", "ms", ph.map((p) => p?.afterHooksMs)),
     row("phase: search index (Pagefind)", "ms", ph.map((p) => p?.indexMs), base.map((b) => b?.pagefind?.wallMs)),
+    row("CSAF alone, one thread (a full build overlaps it with rendering)", "ms", ph.map((p) => p?.csafMs || undefined)),
     row("generation without search index (start → site written)", "ms", ph.map((p) => (p ? p.startupMs + p.renderBuildMs : undefined)), base.map((b) => b?.eleventy.wallMs)),
     row("total wall time, full build", "ms", ours.map((o) => o?.wallMs), base.map((b) => b?.wallMs)),
     row("CPU time (user + system)", "ms", ours.map((o) => (o?.cpuSeconds !== undefined ? o.cpuSeconds * 1000 : undefined)), base.map((b) => (b?.eleventy.cpuSeconds !== undefined && b.pagefind?.cpuSeconds !== undefined ? (b.eleventy.cpuSeconds + b.pagefind.cpuSeconds) * 1000 : undefined))),
@@ -327,6 +328,7 @@ const HOW = [
   "Phases come from a separate child (src/bench/phases-child.ts): start-up = process start → pipeline modules imported; load + validate = one loadContent() call; search index = indexSite() on the output of buildSite() run with KEIKOKU_SEARCH=off; other outputs = Eleventy's own aggregate 'Render Content' time (DEBUG=Eleventy:Benchmark*) of templates whose permalink is not .html, plus the after-build hooks = the end of buildSite(KEIKOKU_SEARCH=off) − the newest .html file's mtime (Eleventy emits eleventy.after only once every template is written: CSAF, the JS bundle, and buildSite's own file count and swap); render and write HTML = buildSite(KEIKOKU_SEARCH=off) − load + validate − other outputs (so it includes Eleventy's bookkeeping, writing files, and any further loadContent a plugin does inside Eleventy).",
   "Peak RSS, largest process = the larger of `/usr/bin/time -v` 'Maximum resident set size' (the largest of the child and the descendants it reaped) and a poll of /proc/<pid>/status VmHWM over the whole process tree every 100 ms (needed: Pagefind's Node API does not reap its binary, so `time -v` misses it); per-process rows come from the poll. The baseline's peak is the larger of its two processes. Ours runs node and the Pagefind binary at the same time: their sum is in the JSON (treeRssKb).",
   "Output size = sum of file sizes under the output folder (not disk blocks).",
+  "Cold: every build runs with KEIKOKU_CSAF_CACHE=off, so no CSAF validation result is reused between runs. 'CSAF alone' = generateCsaf() on the loaded corpus in the phases child after its other steps: every document built and validated on one thread; a full build does this on a worker thread while Eleventy renders, so it is hidden in the other phases unless it is the longest.",
 ];
 
 function renderTable(report: BenchReport): string {

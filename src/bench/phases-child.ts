@@ -8,6 +8,8 @@
  *      buildSite's file count and swap
  *   4. bundleBrowserCode() into a scratch dir  → esbuildMs (the browser bundle step that (3) also ran)
  *   5. indexSite() on the output of (3)        → indexMs (the Pagefind step the real pipeline runs last)
+ *   6. generateCsaf() on (2), no cache         → csafMs (every CSAF document built and validated on this one
+ *      thread; in (3) and in a full build the same work runs on a worker thread beside the rendering)
  * It writes its figures as JSON to --result FILE; Eleventy's own per-template benchmarks go to stderr
  * when the parent sets DEBUG=Eleventy:Benchmark*.
  *
@@ -29,6 +31,8 @@ export interface PhasesResult {
   afterHooksMs: number;
   esbuildMs: number;
   indexMs: number;
+  /** CSAF documents built and validated, cold, on one thread (overlapped with rendering in a real build). */
+  csafMs: number;
   pages: number;
   /** Pages Pagefind read in indexSite (its page_count: every HTML file, indexed or not). */
   walkedPages: number;
@@ -62,7 +66,7 @@ function newestMtime(dir: string, suffix: string): number {
 }
 
 const result: PhasesResult = {
-  ok: false, startupMs: 0, loadMs: 0, renderBuildMs: 0, afterHooksMs: 0, esbuildMs: 0, indexMs: 0, pages: 0, walkedPages: 0, entries: 0,
+  ok: false, startupMs: 0, loadMs: 0, renderBuildMs: 0, afterHooksMs: 0, esbuildMs: 0, indexMs: 0, csafMs: 0, pages: 0, walkedPages: 0, entries: 0,
   maxRssKbAfter: { load: 0, render: 0, index: 0 },
 };
 const maxRss = () => process.resourceUsage().maxRSS;
@@ -99,6 +103,13 @@ try {
   result.indexMs = performance.now() - t;
   result.walkedPages = indexed.pages;
   result.maxRssKbAfter.index = maxRss();
+
+  const { generateCsaf } = await import("../csaf/generate.ts");
+  const { readCsafConfig } = await import("../csaf/config.ts");
+  t = performance.now();
+  const csaf = await generateCsaf(loaded.site, readCsafConfig(process.env, { idPrefix: "KEIKOKU" }));
+  result.csafMs = performance.now() - t;
+  if (csaf.errors.length) throw new Error(`CSAF: ${csaf.errors.length} errors, first: ${JSON.stringify(csaf.errors[0])}`);
   result.ok = true;
 } catch (error) {
   result.error = error instanceof Error ? (error.stack ?? error.message) : String(error);

@@ -11,6 +11,8 @@ import type { Entry } from "../data/entries.ts";
 import { loadSiteOrThrow } from "../data/load-content.ts";
 import { readCsafConfig } from "./config.ts";
 import { generateCsaf, type CsafOutput } from "./generate.ts";
+import { generateCsafInBackground, warmUpCsafWorker } from "./in-background.ts";
+import type { SiteData } from "../data/entries.ts";
 import { CSAF_DIR, csafUrl } from "./ids.ts";
 import { CsafValidationError, UNAVOIDABLE_WARNINGS, describeTest, formatCsafProblem, testSection, type CsafProblem } from "./validate.ts";
 
@@ -51,7 +53,8 @@ export function csafPlugin(eleventyConfig: any, options: CsafPluginOptions = {})
     enabled: process.env.KEIKOKU_CSAF !== "off",
     idPrefix: "KEIKOKU",
     contentDir: undefined as string | undefined,
-    cacheFile: join(process.cwd(), "node_modules", ".cache", "keikoku", "csaf-validation.json") as string | false,
+    // KEIKOKU_CSAF_CACHE=off validates every document again (the benchmark's cold runs).
+    cacheFile: (process.env.KEIKOKU_CSAF_CACHE === "off" ? false : join(process.cwd(), "node_modules", ".cache", "keikoku", "csaf-validation.json")) as string | false,
     report: printCsafReport,
   };
   const settings = { ...defaults, ...options };
@@ -60,13 +63,29 @@ export function csafPlugin(eleventyConfig: any, options: CsafPluginOptions = {})
 
   eleventyConfig.addFilter("csafUrl", (entry: Entry) => csafUrl(config.idPrefix, entry));
 
+  const cacheFile = settings.cacheFile || undefined;
+  // The documents are generated on a worker thread from the moment the content is loaded (see worker.ts),
+  // while Eleventy renders the pages; the after-build hook only waits for them and writes them.
+  let job: Promise<CsafOutput> | undefined;
+  eleventyConfig.on("eleventy.before", ({ outputMode }: { outputMode?: string } = {}) => {
+    if (settings.enabled && (outputMode === undefined || outputMode === "fs")) warmUpCsafWorker();
+  });
+  eleventyConfig.on("keikoku.site", (site: SiteData) => {
+    if (!settings.enabled) return;
+    job = generateCsafInBackground(site, config, cacheFile);
+    // Awaited in eleventy.after; until then a failure must not count as an unhandled rejection.
+    job.catch(() => undefined);
+  });
+
   eleventyConfig.on("eleventy.after", async ({ outputMode }: { outputMode?: string } = {}) => {
+    const started = job;
+    job = undefined;
     // A toJSON()/toNDJSON() build writes nothing to disk, so neither does this plugin.
     if (!settings.enabled || (outputMode !== undefined && outputMode !== "fs")) return;
     // eleventyConfig.directories.output honours --output; the hook's own `dir` argument does not.
     const output = resolve(eleventyConfig.directories.output);
-    const site = loadSiteOrThrow({ root: process.cwd(), contentDir: settings.contentDir ?? process.env.KEIKOKU_CONTENT });
-    const result = await generateCsaf(site, config, settings.cacheFile ? { cacheFile: settings.cacheFile } : {});
+    const result = await (started ??
+      generateCsaf(loadSiteOrThrow({ root: process.cwd(), contentDir: settings.contentDir ?? process.env.KEIKOKU_CONTENT }), config, cacheFile ? { cacheFile } : {}));
     if (result.errors.length) throw new CsafValidationError(result.errors);
     // A document of a deleted entry must not linger in a long-lived output folder (the dev server's).
     rmSync(join(output, CSAF_DIR), { recursive: true, force: true });

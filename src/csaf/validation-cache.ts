@@ -21,8 +21,11 @@ interface CacheFile {
   results: Record<string, CachedProblem[]>;
 }
 
-/** Results kept; the oldest are dropped first (a site with both PATH_PREFIX variants needs ~100). */
-const LIMIT = 2000;
+/**
+ * Results kept beyond the current site's documents; the least recently used are dropped first (the bundled
+ * site with both PATH_PREFIX variants needs ~100, a 5,000-advisory archive 10,000).
+ */
+const SPARE = 2000;
 
 const libVersion = (): string => {
   const path = createRequire(import.meta.url).resolve("@secvisogram/csaf-validator-lib/package.json");
@@ -32,6 +35,8 @@ const libVersion = (): string => {
 export class ValidationCache {
   private results = new Map<string, CachedProblem[]>();
   private dirty = false;
+  /** Results looked up or stored by this build: all of them are kept. */
+  private used = 0;
   private readonly key: string;
 
   /** `salt` joins the key: anything besides the bytes that decides a result (the provider schema). */
@@ -51,20 +56,29 @@ export class ValidationCache {
   }
 
   get(kind: string, text: string): CachedProblem[] | undefined {
-    return this.results.get(ValidationCache.hash(kind, text));
+    const id = ValidationCache.hash(kind, text);
+    const found = this.results.get(id);
+    // Most recently used last, so the documents of the current site are the last to be dropped.
+    if (found) {
+      this.used++;
+      this.results.delete(id);
+      this.results.set(id, found);
+    }
+    return found;
   }
 
   set(kind: string, text: string, problems: CachedProblem[]): void {
     const id = ValidationCache.hash(kind, text);
     this.results.delete(id);
     this.results.set(id, problems);
+    this.used++;
     this.dirty = true;
   }
 
   /** Writes atomically (parallel test processes may share the file; the last writer wins, which is harmless). */
   save(): void {
     if (!this.file || !this.dirty) return;
-    const entries = [...this.results].slice(-LIMIT);
+    const entries = [...this.results].slice(-(this.used + SPARE));
     mkdirSync(dirname(this.file), { recursive: true });
     const tmp = `${this.file}.${process.pid}.tmp`;
     writeFileSync(tmp, JSON.stringify({ key: this.key, results: Object.fromEntries(entries) } satisfies CacheFile));

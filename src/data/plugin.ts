@@ -3,7 +3,8 @@
  * full report), then templates receive typed entries as the global `keikoku`.
  */
 import { LANGS, SOURCE_LANG } from "../i18n/languages.ts";
-import { loadContent, PAGE_PATHS, type LoadOptions } from "./load-content.ts";
+import { join } from "node:path";
+import { loadContent, PAGE_PATHS, takeHandedOver, type LoadOptions } from "./load-content.ts";
 import { ContentError, formatReport } from "./problems.ts";
 import { isPreview, previewState } from "../preview/state.ts";
 import type { Entry, PageEntry, SiteData } from "./entries.ts";
@@ -50,6 +51,18 @@ export function dataPlugin(eleventyConfig: any, options: DataPluginOptions = {})
   const defaults: DataPluginOptions = { root: process.cwd() };
   const settings = { ...defaults, ...options };
   eleventyConfig.addGlobalData("keikoku", () => {
+    const site = siteForThisBuild();
+    // Plugins with work of their own on the whole data set (CSAF) start it now, beside the rendering.
+    void eleventyConfig.emit("keikoku.site", site);
+    return buildTemplateData(site);
+  });
+  const siteForThisBuild = (): SiteData => {
+    const handed = takeHandedOver(settings.contentDir ?? join(settings.root ?? process.cwd(), "content"));
+    if (handed) {
+      previewState.problems = [];
+      previewState.lastGood = handed;
+      return handed;
+    }
     const result = loadContent(settings);
     previewState.problems = result.problems;
     if (result.site) previewState.lastGood = result.site;
@@ -57,9 +70,9 @@ export function dataPlugin(eleventyConfig: any, options: DataPluginOptions = {})
     // the error report in its place until the next good save.
     else if (isPreview() && previewState.lastGood) {
       console.error(formatReport(result.problems));
-      return buildTemplateData(previewState.lastGood);
+      return previewState.lastGood;
     } else throw new ContentError(result.problems);
-    return buildTemplateData(result.site);
-  });
+    return result.site;
+  };
   eleventyConfig.addWatchTarget(settings.contentDir ?? "content/");
 }

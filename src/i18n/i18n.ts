@@ -39,10 +39,18 @@ function createI18n(): I18n {
 
 const i18n = createI18n();
 
+const fixedT = Object.fromEntries(LANGS.map((lang) => [lang, i18n.getFixedT(lang)])) as Record<Lang, I18n["t"]>;
+// Templates ask for the same few strings hundreds of thousands of times in a large build (profiled: 6 s of
+// 112 s at 2,000 advisories); a string without variables is the same every time, so it is looked up once.
+const plainStrings = Object.fromEntries(LANGS.map((lang) => [lang, new Map<string, string>()])) as Record<Lang, Map<string, string>>;
+
 /** A UI string; an unknown key throws, so a typo in a template fails the build. */
-export function t(lang: Lang, key: string, vars: Record<string, unknown> = {}): string {
+export function t(lang: Lang, key: string, vars?: Record<string, unknown>): string {
   if (!(key in MESSAGES[lang])) throw new Error(`Unknown UI string "${key}" — add it to src/i18n/locales/ja.json and en.json`);
-  return i18n.getFixedT(lang)(key, vars);
+  if (vars && Object.keys(vars).length) return fixedT[lang](key, vars);
+  let text = plainStrings[lang].get(key);
+  if (text === undefined) plainStrings[lang].set(key, (text = fixedT[lang](key)));
+  return text;
 }
 
 const EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];

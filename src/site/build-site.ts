@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import Eleventy from "@11ty/eleventy";
-import { loadContent } from "../data/load-content.ts";
+import { handOver, loadContent, takeHandedOver } from "../data/load-content.ts";
 import { ContentError } from "../data/problems.ts";
 import { walkFiles } from "./files.ts";
 import { compareManifest, MANIFEST_NAME, publishedUrls, readManifest, UrlRemovedError } from "../links/url-manifest.ts";
@@ -43,6 +43,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const previousContent = process.env.KEIKOKU_CONTENT;
   process.env.KEIKOKU_CONTENT = contentDir;
   try {
+    handOver(contentDir, loaded.site);
     const eleventy = new Eleventy(join(root, "layouts"), staging, { configPath: join(root, ".eleventy.ts"), quietMode: true });
     await eleventy.write();
     const pages = walkFiles(staging).filter((f) => f.endsWith(".html")).length;
@@ -55,6 +56,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     process.once("exit", () => rmSync(staging, { recursive: true, force: true }));
     throw error;
   } finally {
+    takeHandedOver(contentDir);
     if (previousContent === undefined) delete process.env.KEIKOKU_CONTENT;
     else process.env.KEIKOKU_CONTENT = previousContent;
   }

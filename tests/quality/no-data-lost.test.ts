@@ -34,7 +34,7 @@ test("a template that crashes leaves the previous site unchanged", async () => {
   for (const name of ["src", "public", "node_modules", "content", "package.json", "tsconfig.json"]) symlinkSync(join(ROOT, name), join(root, name));
   cpSync(join(ROOT, ".eleventy.ts"), join(root, ".eleventy.ts"));
   cpSync(join(ROOT, "layouts"), join(root, "layouts"), { recursive: true });
-  const entry = join(root, "layouts/pages/entry.njk");
+  const entry = join(root, "layouts/partials/entry-page.njk");
   writeFileSync(entry, readFileSync(entry, "utf8").replace("{{ entry.title }}</h1>", "{{ entry.title | product(lang) }}</h1>"));
   await assert.rejects(buildSite({ output, root }), /Having trouble rendering njk template .*entry\.njk/);
   assert.deepEqual(snapshot(output), before_);

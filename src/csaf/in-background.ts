@@ -1,0 +1,46 @@
+/**
+ * Runs `generateCsaf` on the CSAF worker thread (worker.ts). One worker per process, started on first use
+ * and kept (unref'd) so the dev server's rebuilds keep the loaded validator; jobs run one after another.
+ */
+import { Worker } from "node:worker_threads";
+import type { SiteData } from "../data/entries.ts";
+import type { CsafConfig } from "./config.ts";
+import type { CsafOutput } from "./generate.ts";
+
+let worker: Worker | undefined;
+let nextId = 1;
+const pending = new Map<number, { resolve: (output: CsafOutput) => void; reject: (error: Error) => void }>();
+
+function failAll(error: Error): void {
+  for (const job of pending.values()) job.reject(error);
+  pending.clear();
+  worker = undefined;
+}
+
+/** Starts the worker (and with it the validator import) now, so it is ready when the content is. */
+export function warmUpCsafWorker(): void {
+  if (worker) return;
+  const started = new Worker(new URL("./worker-entry.mjs", import.meta.url));
+  started.unref();
+  started.on("message", (message: { id: number; output?: CsafOutput; error?: string }) => {
+    const job = pending.get(message.id);
+    if (!job) return;
+    pending.delete(message.id);
+    if (pending.size === 0) started.unref();
+    if (message.output) job.resolve(message.output);
+    else job.reject(new Error(`CSAF generation failed on its worker thread:\n${message.error}`));
+  });
+  started.on("error", (error) => failAll(new Error(`The CSAF worker thread crashed: ${error.stack ?? error.message}`)));
+  started.on("exit", (code) => failAll(new Error(`The CSAF worker thread exited (code ${code}) before answering`)));
+  worker = started;
+}
+
+export function generateCsafInBackground(site: SiteData, config: CsafConfig, cacheFile: string | undefined): Promise<CsafOutput> {
+  warmUpCsafWorker();
+  const id = nextId++;
+  const answer = new Promise<CsafOutput>((resolve, reject) => pending.set(id, { resolve, reject }));
+  // Held while a job is out, so the process waits for the answer.
+  worker!.ref();
+  worker!.postMessage({ id, site, config, cacheFile });
+  return answer;
+}

@@ -1,0 +1,31 @@
+/**
+ * The CSAF step on a second thread. Importing the validator compiles its schemas (~10 s) and validating
+ * 10,000 documents takes longer than rendering them; on the main thread both came after every page was
+ * written. Here the validator loads while Eleventy renders, and the documents are built and validated as
+ * soon as the content is loaded, on the core Eleventy leaves idle.
+ *
+ * Messages: in `{ id, site, config, cacheFile }`, out `{ id, output }` or `{ id, error }`.
+ */
+import { parentPort } from "node:worker_threads";
+import type { SiteData } from "../data/entries.ts";
+import type { CsafConfig } from "./config.ts";
+import { generateCsaf } from "./generate.ts";
+import { loadValidator } from "./validate.ts";
+
+export interface CsafJob {
+  id: number;
+  site: SiteData;
+  config: CsafConfig;
+  cacheFile?: string;
+}
+
+void loadValidator();
+
+parentPort?.on("message", async ({ id, site, config, cacheFile }: CsafJob) => {
+  try {
+    const output = await generateCsaf(site, config, cacheFile ? { cacheFile } : {});
+    parentPort!.postMessage({ id, output });
+  } catch (error) {
+    parentPort!.postMessage({ id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  }
+});
