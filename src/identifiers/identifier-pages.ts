@@ -26,29 +26,34 @@ export interface IdentifierPage {
 export function identifierPages(entries: Entry[], langs: readonly Lang[]): IdentifierPage[] {
   const pages: IdentifierPage[] = [];
   for (const lang of langs) {
-    const mine = entries.filter((e) => e.lang === lang);
-    const kbs = [...new Set(mine.flatMap((e) => e.kb))].sort((a, b) => a - b);
-    const cves = [...new Set(mine.flatMap((e) => [...e.cve, ...e.vulnerabilities.map((v) => v.cve)]))].sort();
-    const other = lang === "ja" ? "en" : "ja";
-    for (const kb of kbs) {
-      const slug = String(kb);
-      pages.push({
-        lang, type: "kb", label: `KB${kb}`, slug, url: `/${lang}/kb/${slug}/`, otherUrl: `/${other}/kb/${slug}/`,
-        references: mine.filter((e) => e.kb.includes(kb)).map((entry) => ({ entry })),
-      });
+    // Identifier → references in one pass over the entries (newest first, as entries are): comparing every
+    // identifier with every entry took seconds at archive scale.
+    const byKb = new Map<number, IdentifierReference[]>();
+    const byCve = new Map<string, IdentifierReference[]>();
+    for (const entry of entries) {
+      if (entry.lang !== lang) continue;
+      for (const kb of new Set(entry.kb)) push(byKb, kb, { entry });
+      const cves = new Set([...entry.cve, ...entry.vulnerabilities.map((v) => v.cve)]);
+      for (const cve of cves) {
+        const vulnerability = entry.vulnerabilities.find((v) => v.cve === cve);
+        push(byCve, cve, vulnerability ? { entry, vulnerability } : { entry });
+      }
     }
-    for (const cve of cves) {
+    const other = lang === "ja" ? "en" : "ja";
+    for (const kb of [...byKb.keys()].sort((a, b) => a - b)) {
+      const slug = String(kb);
+      pages.push({ lang, type: "kb", label: `KB${kb}`, slug, url: `/${lang}/kb/${slug}/`, otherUrl: `/${other}/kb/${slug}/`, references: byKb.get(kb)! });
+    }
+    for (const cve of [...byCve.keys()].sort()) {
       const slug = cve.toLowerCase();
-      pages.push({
-        lang, type: "cve", label: cve, slug, url: `/${lang}/cve/${slug}/`, otherUrl: `/${other}/cve/${slug}/`,
-        references: mine
-          .filter((e) => e.cve.includes(cve) || e.vulnerabilities.some((v) => v.cve === cve))
-          .map((entry) => {
-            const vulnerability = entry.vulnerabilities.find((v) => v.cve === cve);
-            return vulnerability ? { entry, vulnerability } : { entry };
-          }),
-      });
+      pages.push({ lang, type: "cve", label: cve, slug, url: `/${lang}/cve/${slug}/`, otherUrl: `/${other}/cve/${slug}/`, references: byCve.get(cve)! });
     }
   }
   return pages;
+}
+
+function push<K>(map: Map<K, IdentifierReference[]>, key: K, reference: IdentifierReference): void {
+  const list = map.get(key);
+  if (list) list.push(reference);
+  else map.set(key, [reference]);
 }
