@@ -272,7 +272,7 @@ export interface BenchReport {
   corpus: CorpusSummary & { generateMs: number };
   runs: RunRecord[];
   rows: Row[];
-  search?: { results?: { lang: string; query: string; bytesFirstQuery: number; msToFirstResult: number; requests: number }[]; skipped?: string; site?: string };
+  search?: { results?: { lang: string; query: string; bytesFirstQuery: number; msToFirstResult: number; requests: number; breakdown?: Record<string, number> }[]; skipped?: string; site?: string };
   incremental?: IncrementalResult | { skipped: string };
   failures: string[];
   notes: string[];
@@ -361,7 +361,10 @@ function renderTable(report: BenchReport): string {
   out.push("");
   if (report.search?.results) {
     out.push(`first search query (Chromium, ${report.search.site ?? "built site"}):`);
-    for (const r of report.search.results) out.push(`  ${r.lang} "${r.query}": ${format(r.bytesFirstQuery, "bytes")} in ${r.requests} requests, ${r.msToFirstResult} ms to the first result`);
+    for (const r of report.search.results) {
+      out.push(`  ${r.lang} "${r.query}": ${format(r.bytesFirstQuery, "bytes")} in ${r.requests} requests, ${r.msToFirstResult} ms to the first result`);
+      if (r.breakdown) out.push(`    ${Object.entries(r.breakdown).sort((a, b) => b[1] - a[1]).map(([k, b]) => `${k} ${format(b, "bytes")}`).join(", ")}`);
+    }
   } else if (report.search?.skipped) out.push(`first search query: skipped (${report.search.skipped})`);
   const inc = report.incremental;
   if (inc && "skipped" in inc) out.push(`incremental: skipped (${inc.skipped})`);

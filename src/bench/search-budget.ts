@@ -16,6 +16,20 @@ export interface SearchBudget {
   bytesFirstQuery: number;
   msToFirstResult: number;
   requests: number;
+  /** Bytes by kind of file: Pagefind's code, its index chunks, fragments, filters, metadata; ours. */
+  breakdown: Record<string, number>;
+}
+
+/** What a fetched search file is, for the breakdown. */
+function kindOf(url: string): string {
+  if (/\/search\/identifiers/.test(url)) return "identifier shards";
+  if (/\/assets\/search\//.test(url)) return "our search code";
+  if (/\.pf_index$/.test(url)) return "Pagefind index chunks";
+  if (/\.pf_fragment$/.test(url)) return "Pagefind fragments";
+  if (/\.pf_filter$/.test(url)) return "Pagefind filters";
+  if (/\.pf_meta$/.test(url)) return "Pagefind metadata";
+  if (/\/pagefind\//.test(url)) return "Pagefind code and wasm";
+  return "other";
 }
 
 export async function measureSearch(siteDir: string, probes: { lang: string; query: string }[]): Promise<SearchBudget[]> {
@@ -24,20 +38,14 @@ export async function measureSearch(siteDir: string, probes: { lang: string; que
   const out: SearchBudget[] = [];
   try {
     for (const { lang, query } of probes) {
+      // Counted where the files are served, not in the page: Pagefind fetches its index from a web worker,
+      // whose requests the page's own network events never see.
       const context = await browser.newContext();
       const page = await context.newPage();
-      const cdp = await context.newCDPSession(page);
-      await cdp.send("Network.enable");
-      await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
-      const sizes = new Map<string, { url: string; bytes: number }>();
-      cdp.on("Network.responseReceived", (e) => sizes.set(e.requestId, { url: e.response.url, bytes: 0 }));
-      cdp.on("Network.dataReceived", (e) => {
-        const s = sizes.get(e.requestId);
-        if (s) s.bytes += e.dataLength;
-      });
+      const loadStart = server.served.length;
       await page.goto(`${server.origin}/${lang}/search/`);
       await page.waitForLoadState("networkidle");
-      const before = new Set(sizes.keys());
+      const queryStart = server.served.length;
       // Timed inside the page: from the first keydown to the first result in the DOM.
       await page.evaluate(() => {
         const w = window as unknown as { firstKey?: number; firstResult?: number };
@@ -55,14 +63,16 @@ export async function measureSearch(siteDir: string, probes: { lang: string; que
       await page.waitForLoadState("networkidle");
       let bytes = 0;
       let requests = 0;
-      for (const [id, s] of sizes) {
-        const searchFile = /\/pagefind\/|\/assets\/search\/|identifiers\.json/.test(s.url);
-        if (!before.has(id) || searchFile) {
+      const breakdown: Record<string, number> = {};
+      server.served.slice(loadStart).forEach((s, i) => {
+        const searchFile = /\/pagefind\/|\/assets\/search\/|\/search\/identifiers/.test(s.path);
+        if (loadStart + i >= queryStart || searchFile) {
           bytes += s.bytes;
           requests += 1;
+          breakdown[kindOf(s.path)] = (breakdown[kindOf(s.path)] ?? 0) + s.bytes;
         }
-      }
-      out.push({ lang, query, bytesFirstQuery: bytes, msToFirstResult: ms, requests });
+      });
+      out.push({ lang, query, bytesFirstQuery: bytes, msToFirstResult: ms, requests, breakdown });
       await context.close();
     }
   } finally {
@@ -87,5 +97,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.log("| lang | query | KB for the first query | requests | ms to first result |");
     console.log("| --- | --- | --- | --- | --- |");
     for (const r of results) console.log(`| ${r.lang} | ${r.query} | ${(r.bytesFirstQuery / 1024).toFixed(1)} | ${r.requests} | ${r.msToFirstResult} |`);
+    for (const r of results) console.log(`${r.lang} "${r.query}": ${Object.entries(r.breakdown).map(([k, b]) => `${k} ${(b / 1024).toFixed(1)} KB`).join(", ")}`);
   }
 }

@@ -16,7 +16,7 @@ const HEADER = [
 
 /** Files that are part of the public interface; search bundles and assets change with every build. */
 function isPublished(path: string): boolean {
-  if (path.startsWith("/pagefind/") || path.startsWith("/assets/") || path.endsWith("/search/identifiers.json")) return false;
+  if (path.startsWith("/pagefind/") || path.startsWith("/assets/") || /\/search\/identifiers(?:\.json$|\/)/.test(path)) return false;
   return /\.(html|xml|json|txt|csv|sha256|sha512|asc)$/.test(path) || path.endsWith("/");
 }
 

@@ -3,11 +3,13 @@
  * language from each page's <html lang>. Only an entry's <article data-pagefind-body> is indexed, so
  * navigation, footers and untranslated fallback pages stay out of the index.
  */
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
 import { buildIdentifierTable, identifierKeys } from "./identifiers.ts";
 import { normalizeQuery, spellingAliases } from "./normalize.ts";
-import type { Entry, PageEntry } from "../data/entries.ts";
+import type { Entry, SiteData } from "../data/entries.ts";
+import { identifierFiles, type IdentifierCard } from "./identifier-shards.ts";
 import { KINDS } from "../data/vocabulary.ts";
 import { LANGS, type Lang } from "../i18n/languages.ts";
 
@@ -74,23 +76,37 @@ export function searchPlugin(eleventyConfig: any, options: SearchPluginOptions =
   const defaults: Required<SearchPluginOptions> = { enabled: process.env.KEIKOKU_SEARCH !== "off" };
   const settings = { ...defaults, ...options };
   eleventyConfig.addFilter("searchTerms", searchTerms);
-  // What search.js needs to pin the page an identifier names: the table and each page's card.
-  eleventyConfig.addFilter("identifierData", (entries: Entry[], freePages: Record<string, PageEntry>, lang: Lang) => {
-    const real = Object.values(freePages).filter((p) => !p.isFallback);
-    const pages = Object.fromEntries([
-      ...entries.map((e) => [e.url, { title: e.title, kind: e.kind, kindName: KINDS[e.kind][e.contentLang], date: e.updated, summary: e.summary }]),
-      ...real.map((p) => [p.url, { title: p.title, kind: "page", kindName: "", date: "", summary: p.summary ?? "" }]),
-    ]);
-    return JSON.stringify({ lang, table: buildIdentifierTable(entries.filter((e) => !e.isFallback), real), pages });
-  });
   eleventyConfig.addFilter("identifierList", (entry: Entry) =>
     [...new Set([...entry.bulletins, ...entry.kb.map((n) => `KB${n}`), ...entry.cve, ...(entry.hoax?.file ? [entry.hoax.file] : [])])].join(", "),
   );
+  // What search.js needs to pin the page an identifier names (see identifier-shards.ts), from this build's data.
+  let site: SiteData | undefined;
+  eleventyConfig.on("keikoku.site", (loaded: SiteData) => {
+    site = loaded;
+  });
   eleventyConfig.on("eleventy.after", async () => {
     const output = eleventyConfig.directories.output;
+    if (site) writeIdentifierFiles(output, site);
     await bundleBrowserCode(output);
     if (settings.enabled) await indexSite(output);
   });
+}
+
+/** Writes /{lang}/search/identifiers.json and its shards for every language. */
+export function writeIdentifierFiles(output: string, site: SiteData): void {
+  for (const lang of LANGS) {
+    const entries = site.entries.filter((e) => e.lang === lang && !e.isFallback);
+    const pages = site.pages.filter((p) => p.lang === lang && !p.isFallback);
+    const cards: Record<string, IdentifierCard> = Object.fromEntries([
+      ...entries.map((e) => [e.url, { title: e.title, kind: e.kind, kindName: KINDS[e.kind][e.contentLang], date: e.updated, summary: e.summary }]),
+      ...pages.map((p) => [p.url, { title: p.title, kind: "page", kindName: "", date: "", summary: p.summary ?? "" }]),
+    ]);
+    const dir = join(output, lang, "search");
+    // A shard of a previous build (the dev server's long-lived folder) must not answer for this one.
+    rmSync(join(dir, "identifiers"), { recursive: true, force: true });
+    mkdirSync(join(dir, "identifiers"), { recursive: true });
+    for (const [path, json] of identifierFiles(buildIdentifierTable(entries, pages), cards)) writeFileSync(join(dir, path), json);
+  }
 }
 
 /** Bundles the browser code (TypeScript in src/search/browser) into <output>/assets/search/. */

@@ -17,17 +17,22 @@ export interface StaticServer {
   origin: string;
   /** Every path requested, for "no request leaves the site" style checks. */
   requests: string[];
+  /** Every response with its body's size, in order: what a page and its workers fetched, caches aside. */
+  served: { path: string; bytes: number }[];
   close(): Promise<void>;
 }
 
 export async function serveStatic(root: string, prefix = "/"): Promise<StaticServer> {
   const requests: string[] = [];
+  const served: { path: string; bytes: number }[] = [];
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
     requests.push(url.pathname);
     const send = (status: number, file: string) => {
       res.writeHead(status, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
-      res.end(readFileSync(file));
+      const body = readFileSync(file);
+      served.push({ path: url.pathname, bytes: body.length });
+      res.end(body);
     };
     const notFound = () => (existsSync(join(root, "404.html")) ? send(404, join(root, "404.html")) : (res.writeHead(404), res.end()));
     if (!url.pathname.startsWith(prefix)) return notFound();
@@ -49,6 +54,7 @@ export async function serveStatic(root: string, prefix = "/"): Promise<StaticSer
   return {
     origin: `http://127.0.0.1:${port}`,
     requests,
+    served,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

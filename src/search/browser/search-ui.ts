@@ -5,6 +5,7 @@
  * with DOM text nodes only (an excerpt can never inject markup).
  */
 import { normalizeQuery } from "../normalize.ts";
+import { shardOf, type IdentifierCard, type IdentifierManifest } from "../identifier-shards.ts";
 
 interface PagefindResultData {
   url: string;
@@ -18,30 +19,48 @@ interface PagefindApi {
   search(q: string | null, o?: { filters?: Record<string, unknown>; sort?: Record<string, string> }): Promise<{ results: { id: string; data(): Promise<PagefindResultData> }[] }>;
   filters(): Promise<Record<string, Record<string, number>>>;
 }
-interface Identifiers {
-  table: Record<string, string>;
-  pages: Record<string, { title: string; kind: string; kindName: string; date: string; dateText: string; summary: string }>;
-}
 
 /** The site root, whatever prefix a mirror serves it under: this file lives at <root>/assets/search/. */
 const ROOT = new URL("../../", import.meta.url);
 const lang = document.documentElement.lang === "en" ? "en" : "ja";
 let pagefind: Promise<PagefindApi> | undefined;
-let identifiers: Promise<Identifiers> | undefined;
+let manifest: Promise<IdentifierManifest> | undefined;
+const shards = new Map<string, Promise<Record<string, unknown>>>();
 
 function loadPagefind(): Promise<PagefindApi> {
   pagefind ??= (async () => {
     const api = (await import(/* @vite-ignore */ new URL("pagefind/pagefind.js", ROOT).href)) as PagefindApi;
-    await api.options({ baseUrl: ROOT.pathname, excerptLength: 24 });
+    // On the main thread: the worker would add its own 43 KB copy of the search code to every first query,
+    // and searching this index takes milliseconds.
+    await api.options({ baseUrl: ROOT.pathname, excerptLength: 24, noWorker: true });
     await api.init();
     return api;
   })();
   return pagefind;
 }
 
-function loadIdentifiers(): Promise<Identifiers> {
-  identifiers ??= fetch(new URL(`${lang}/search/identifiers.json`, ROOT)).then((r) => r.json() as Promise<Identifiers>);
-  return identifiers;
+function loadManifest(): Promise<IdentifierManifest> {
+  manifest ??= fetch(new URL(`${lang}/search/identifiers.json`, ROOT)).then((r) => r.json() as Promise<IdentifierManifest>);
+  return manifest;
+}
+
+function loadShard<T>(name: string): Promise<Record<string, T>> {
+  let shard = shards.get(name);
+  if (!shard) shards.set(name, (shard = fetch(new URL(`${lang}/search/identifiers/${name}.json`, ROOT)).then((r) => r.json() as Promise<Record<string, unknown>>)));
+  return shard as Promise<Record<string, T>>;
+}
+
+/** The URL of the page a query names by identifier (MS04-011, KB835732, sulfnbk.exe …), if any: one small shard. */
+async function identifiedUrl(query: string): Promise<string | undefined> {
+  const key = query.toLowerCase();
+  const { keyShards } = await loadManifest();
+  return (await loadShard<string>(`k${shardOf(key, keyShards)}`))[key];
+}
+
+/** Title, kind, date and summary of a page, for a pinned result that Pagefind did not return. */
+async function cardOf(url: string): Promise<IdentifierCard | undefined> {
+  const { cardShards } = await loadManifest();
+  return (await loadShard<IdentifierCard>(`c${shardOf(url, cardShards)}`))[url];
 }
 
 export interface Result {
@@ -69,41 +88,43 @@ function sameUrl(a: string, b: string): boolean {
 export async function search(rawQuery: string, options: SearchOptions = {}): Promise<{ results: Result[]; total: number } | null> {
   const query = normalizeQuery(rawQuery);
   if (!query) return null;
-  const [api, ids] = await Promise.all([loadPagefind(), loadIdentifiers()]);
+  const [api, target] = await Promise.all([loadPagefind(), identifiedUrl(query)]);
   const filters = Object.fromEntries(Object.entries(options.filters ?? {}).filter(([, v]) => v.length).map(([k, v]) => [k, { any: v }]));
   const found = await api.search(query, { filters });
   const limit = options.limit ?? 10;
   const data = await Promise.all(found.results.slice(0, limit).map((r) => r.data()));
-  const results: Result[] = data.map((d) => {
-    const page = Object.entries(ids.pages).find(([url]) => sameUrl(new URL(url, ROOT).pathname, d.url))?.[1];
-    return {
-      url: d.url,
-      title: d.meta.title ?? page?.title ?? d.url,
-      kind: d.meta.kind ?? page?.kind ?? "",
-      kindName: page?.kindName ?? d.filters.kind?.[0] ?? "",
-      date: d.meta.date ?? "",
-      excerpt: d.excerpt,
-      pinned: false,
-    };
-  });
+  const results: Result[] = data.map((d) => ({
+    url: d.url,
+    title: d.meta.title ?? d.url,
+    kind: d.meta.kind ?? "",
+    // The kind filter's value is the badge text, in the page's language.
+    kindName: d.filters.kind?.[0] ?? "",
+    date: d.meta.date ?? "",
+    excerpt: d.excerpt,
+    pinned: false,
+  }));
   let total = found.results.length;
-  const target = ids.table[query.toLowerCase()];
-  const targetPage = target ? ids.pages[target] : undefined;
-  const passesFilters = !targetPage || !options.filters?.kind?.length || options.filters.kind.includes(targetPage.kindName);
-  if (target && targetPage && passesFilters) {
+  if (target) {
     const targetPath = new URL(target.replace(/^\//, ""), ROOT).pathname;
     const index = results.findIndex((r) => sameUrl(r.url, targetPath));
-    const [pinned] = index >= 0 ? results.splice(index, 1) : [{ url: targetPath, title: targetPage.title, kind: targetPage.kind, kindName: targetPage.kindName, date: targetPage.date, excerpt: targetPage.summary, pinned: true }];
-    if (index < 0) total += 1;
-    results.unshift({ ...pinned!, pinned: true });
+    const found = index >= 0 ? results[index] : undefined;
+    const card = found ? undefined : await cardOf(target);
+    const kindName = found ? found.kindName : card?.kindName;
+    const passesFilters = !options.filters?.kind?.length || (kindName !== undefined && options.filters.kind.includes(kindName));
+    if (passesFilters && (found || card)) {
+      if (found) results.splice(index, 1);
+      else total += 1;
+      const pinned = found ?? { url: targetPath, title: card!.title, kind: card!.kind, kindName: card!.kindName, date: card!.date, excerpt: card!.summary, pinned: true };
+      results.unshift({ ...pinned, pinned: true });
+    }
   }
   return { results, total };
 }
 
-/** Starts loading Pagefind and the identifier table, so the first keystroke finds them ready. */
+/** Starts loading Pagefind and the identifier manifest, so the first keystroke finds them ready. */
 export function warmUp(): void {
   void loadPagefind();
-  void loadIdentifiers();
+  void loadManifest();
 }
 
 /** Filter values available in this language's index, with counts. */
