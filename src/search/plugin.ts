@@ -10,7 +10,7 @@ import { buildIdentifierTable, identifierKeys } from "./identifiers.ts";
 import { normalizeQuery, spellingAliases } from "./normalize.ts";
 import type { Entry, SiteData } from "../data/entries.ts";
 import { identifierFiles, type IdentifierCard } from "./identifier-shards.ts";
-import { KINDS } from "../data/vocabulary.ts";
+import { KINDS, PRODUCTS } from "../data/vocabulary.ts";
 import { LANGS, type Lang } from "../i18n/languages.ts";
 
 export interface SearchPluginOptions {
@@ -76,6 +76,7 @@ export function searchPlugin(eleventyConfig: any, options: SearchPluginOptions =
   const defaults: Required<SearchPluginOptions> = { enabled: process.env.KEIKOKU_SEARCH !== "off" };
   const settings = { ...defaults, ...options };
   eleventyConfig.addFilter("searchTerms", searchTerms);
+  eleventyConfig.addFilter("searchFilterChoices", searchFilterChoices);
   eleventyConfig.addFilter("identifierList", (entry: Entry) =>
     [...new Set([...entry.bulletins, ...entry.kb.map((n) => `KB${n}`), ...entry.cve, ...(entry.hoax?.file ? [entry.hoax.file] : [])])].join(", "),
   );
@@ -90,6 +91,30 @@ export function searchPlugin(eleventyConfig: any, options: SearchPluginOptions =
     await bundleBrowserCode(output);
     if (settings.enabled) await indexSite(output);
   });
+}
+
+export interface FilterGroup {
+  name: "kind" | "product" | "year";
+  values: { value: string; count: number }[];
+}
+
+/**
+ * The search page's filter choices with their counts, from the validated data: the same values the entry
+ * pages give Pagefind (data-pagefind-filter: the kind's and products' names in the page's language, the year
+ * published), counted over the pages in the index (translated or original, not fallbacks).
+ */
+export function searchFilterChoices(entries: Entry[], lang: Lang): FilterGroup[] {
+  const counts = { kind: new Map<string, number>(), product: new Map<string, number>(), year: new Map<string, number>() };
+  const add = (map: Map<string, number>, value: string) => map.set(value, (map.get(value) ?? 0) + 1);
+  for (const e of entries) {
+    if (e.lang !== lang || e.isFallback) continue;
+    add(counts.kind, KINDS[e.kind][e.contentLang]);
+    for (const p of new Set(e.affected.map((id) => PRODUCTS[id][e.contentLang]))) add(counts.product, p);
+    add(counts.year, e.published.slice(0, 4));
+  }
+  return (["kind", "product", "year"] as const)
+    .map((name) => ({ name, values: [...counts[name]].map(([value, count]) => ({ value, count })).sort((a, b) => a.value.localeCompare(b.value)) }))
+    .filter((group) => group.values.length);
 }
 
 /** Writes /{lang}/search/identifiers.json and its shards for every language. */

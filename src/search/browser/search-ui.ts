@@ -127,11 +127,6 @@ export function warmUp(): void {
   void loadManifest();
 }
 
-/** Filter values available in this language's index, with counts. */
-export async function availableFilters(): Promise<Record<string, Record<string, number>>> {
-  return (await loadPagefind()).filters();
-}
-
 /** Appends Pagefind's excerpt as text, keeping only its <mark> highlights. */
 export function appendExcerpt(target: HTMLElement, excerpt: string): void {
   const doc = new DOMParser().parseFromString(`<p>${excerpt}</p>`, "text/html");
