@@ -14,7 +14,16 @@ const pending = new Map<number, { resolve: (output: CsafOutput) => void; reject:
 function failAll(error: Error): void {
   for (const job of pending.values()) job.reject(error);
   pending.clear();
+}
+
+/**
+ * Stops the worker, e.g. when a build has failed: its work is no longer wanted, and a worker still loading
+ * its modules would keep the process from exiting.
+ */
+export function stopCsafWorker(): void {
+  const running = worker;
   worker = undefined;
+  void running?.terminate();
 }
 
 /** Starts the worker (and with it the validator import) now, so it is ready when the content is. */
@@ -30,8 +39,12 @@ export function warmUpCsafWorker(): void {
     if (message.output) job.resolve(message.output);
     else job.reject(new Error(`CSAF generation failed on its worker thread:\n${message.error}`));
   });
-  started.on("error", (error) => failAll(new Error(`The CSAF worker thread crashed: ${error.stack ?? error.message}`)));
-  started.on("exit", (code) => failAll(new Error(`The CSAF worker thread exited (code ${code}) before answering`)));
+  const gone = (error: Error) => {
+    if (worker === started) worker = undefined;
+    failAll(error);
+  };
+  started.on("error", (error) => gone(new Error(`The CSAF worker thread crashed: ${error.stack ?? error.message}`)));
+  started.on("exit", (code) => gone(new Error(`The CSAF worker thread exited (code ${code}) before answering`)));
   worker = started;
 }
 

@@ -8,7 +8,7 @@ import Eleventy from "@11ty/eleventy";
 import { handOver, loadContent, takeHandedOver } from "../data/load-content.ts";
 import { ContentError } from "../data/problems.ts";
 import { walkFiles } from "./files.ts";
-import { warmUpCsafWorker } from "../csaf/in-background.ts";
+import { stopCsafWorker, warmUpCsafWorker } from "../csaf/in-background.ts";
 import { compareManifest, MANIFEST_NAME, publishedUrls, readManifest, UrlRemovedError } from "../links/url-manifest.ts";
 
 export interface BuildOptions {
@@ -33,11 +33,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const output = resolve(options.output);
   const contentDir = resolve(options.contentDir ?? process.env.KEIKOKU_CONTENT ?? join(root, "content"));
 
-  // The CSAF validator takes seconds to import: its worker thread starts now, beside the content loading.
-  if (process.env.KEIKOKU_CSAF !== "off") warmUpCsafWorker();
   // Validate before anything is written: the report lists every problem at once.
   const loaded = loadContent({ root, contentDir });
   if (!loaded.site) throw new ContentError(loaded.problems);
+  // The CSAF validator takes seconds to import: its worker thread starts now, beside Eleventy's start-up.
+  if (process.env.KEIKOKU_CSAF !== "off") warmUpCsafWorker();
 
   const staging = join(dirname(output), `.${basename(output)}.staging-${process.pid}`);
   removeAbandonedStaging(output);
@@ -54,6 +54,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     swapIn(staging, output);
     return { pages, notices };
   } catch (error) {
+    stopCsafWorker();
     rmSync(staging, { recursive: true, force: true });
     // Writes already under way may still land after this; clean up again on the way out.
     process.once("exit", () => rmSync(staging, { recursive: true, force: true }));
