@@ -48,12 +48,19 @@ export function warmUpCsafWorker(): void {
   worker = started;
 }
 
+/** Never throws: a worker that cannot start or take the job makes the returned promise reject instead. */
 export function generateCsafInBackground(site: SiteData, config: CsafConfig, cacheFile: string | undefined): Promise<CsafOutput> {
-  warmUpCsafWorker();
   const id = nextId++;
-  const answer = new Promise<CsafOutput>((resolve, reject) => pending.set(id, { resolve, reject }));
-  // Held while a job is out, so the process waits for the answer.
-  worker!.ref();
-  worker!.postMessage({ id, site, config, cacheFile });
-  return answer;
+  try {
+    warmUpCsafWorker();
+    const answer = new Promise<CsafOutput>((resolve, reject) => pending.set(id, { resolve, reject }));
+    // Held while a job is out, so the process waits for the answer.
+    worker!.ref();
+    worker!.postMessage({ id, site, config, cacheFile });
+    return answer;
+  } catch (error) {
+    pending.delete(id);
+    if (pending.size === 0) worker?.unref();
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+  }
 }

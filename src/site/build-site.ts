@@ -55,8 +55,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     return { pages, notices };
   } catch (error) {
     stopCsafWorker();
-    rmSync(staging, { recursive: true, force: true });
-    // Writes already under way may still land after this; clean up again on the way out.
+    // Eleventy may still be copying public/ into the staging folder when a template fails; removing the folder
+    // under it made that copy fail as an unhandled rejection. The folder goes when the process exits, or at
+    // the start of this process's next build (same name), or of any later build (removeAbandonedStaging).
     process.once("exit", () => rmSync(staging, { recursive: true, force: true }));
     throw error;
   } finally {
