@@ -2,15 +2,15 @@
  * Builds the data API document from the validated entries, and its JSON Schema from the zod schema.
  */
 import { z } from "zod";
-import type { Entry, SiteData } from "../data/entries.ts";
+import { entryById, type Entry, type SiteData } from "../data/entries.ts";
 import { PRODUCTS } from "../data/vocabulary.ts";
 import { ApiDocumentSchema, type ApiDocument } from "./schema.ts";
 
 export function buildApiDocument(site: SiteData, fullUrl: (path: string) => string, csafUrl?: (entry: Entry) => string): ApiDocument {
   const ids = [...new Set(site.entries.map((e) => e.id))];
   const entries = ids.map((id) => {
-    const ja = site.entries.find((e) => e.id === id && e.lang === "ja")!;
-    const en = site.entries.find((e) => e.id === id && e.lang === "en")!;
+    const ja = entryById(site, id, "ja")!;
+    const en = entryById(site, id, "en")!;
     return {
       id,
       kind: ja.kind,

@@ -9,7 +9,7 @@
  */
 import { SOURCE_LANG, type Lang } from "../i18n/languages.ts";
 import { formatDate, t } from "../i18n/i18n.ts";
-import type { Entry, SiteData, VulnerabilityEntry } from "../data/entries.ts";
+import { entryById, type Entry, type SiteData, type VulnerabilityEntry } from "../data/entries.ts";
 import { bulletinUrl, cveUrl, kbUrl } from "../data/links.ts";
 import { IMPACTS, PRODUCTS, SEVERITIES, SEVERITY_IDS, type ProductId, type SeverityId } from "../data/vocabulary.ts";
 import { absoluteUrl, type CsafConfig } from "./config.ts";
@@ -247,7 +247,7 @@ function documentReferences(
   refs.push(...externalReferences(entry, site, config, lang));
   // …and keeps the original's references after its own translated ones.
   if (original) {
-    const source = site.entries.find((e) => e.id === entry.id && e.lang === SOURCE_LANG);
+    const source = entryById(site, entry.id, SOURCE_LANG);
     if (source) refs.push(...externalReferences(source, site, config, SOURCE_LANG));
   }
   const seen = new Set<string>();
@@ -266,7 +266,7 @@ function externalReferences(entry: Entry, site: SiteData, config: CsafConfig, la
   }
   for (const source of entry.sources) if (source.url) refs.push({ category: "external", summary: source.title, url: source.url });
   for (const id of entry.related) {
-    const other = site.entries.find((e) => e.id === id && e.lang === lang);
+    const other = entryById(site, id, lang);
     if (other) refs.push({ category: "external", summary: s.relatedDocument(other.title), url: locateDocument(config, other, other.contentLang).url });
   }
   if (entry.kind === "hoax") {

@@ -35,7 +35,12 @@ export interface CsafPluginOptions {
 /** The default report: one line per kind of warning (known ones with their count), then the notes. */
 export function printCsafReport(output: CsafOutput): void {
   const byTest = new Map<string, CsafProblem[]>();
-  for (const w of output.warnings) byTest.set(w.test, [...(byTest.get(w.test) ?? []), w]);
+  for (const w of output.warnings) {
+    const list = byTest.get(w.test);
+    // Pushed, not copied: 40,000 warnings at 10,000 advisories made a copy per warning cost 129 s.
+    if (list) list.push(w);
+    else byTest.set(w.test, [w]);
+  }
   const known: string[] = [];
   const unexpected: string[] = [];
   for (const [test, list] of byTest) {
