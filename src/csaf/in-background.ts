@@ -9,11 +9,16 @@ import type { CsafOutput } from "./generate.ts";
 
 let worker: Worker | undefined;
 let nextId = 1;
-const pending = new Map<number, { resolve: (output: CsafOutput) => void; reject: (error: Error) => void }>();
+/** Jobs sent and not answered yet, each with the worker it was sent to. */
+const pending = new Map<number, { owner: Worker; resolve: (output: CsafOutput) => void; reject: (error: Error) => void }>();
 
-function failAll(error: Error): void {
-  for (const job of pending.values()) job.reject(error);
-  pending.clear();
+/** Fails the jobs of one worker only: a stopped worker's exit must not fail the jobs of its successor. */
+function failJobsOf(owner: Worker, error: Error): void {
+  for (const [id, job] of pending) {
+    if (job.owner !== owner) continue;
+    pending.delete(id);
+    job.reject(error);
+  }
 }
 
 /**
@@ -35,13 +40,13 @@ export function warmUpCsafWorker(): void {
     const job = pending.get(message.id);
     if (!job) return;
     pending.delete(message.id);
-    if (pending.size === 0) started.unref();
+    if (![...pending.values()].some((job) => job.owner === started)) started.unref();
     if (message.output) job.resolve(message.output);
     else job.reject(new Error(`CSAF generation failed on its worker thread:\n${message.error}`));
   });
   const gone = (error: Error) => {
     if (worker === started) worker = undefined;
-    failAll(error);
+    failJobsOf(started, error);
   };
   started.on("error", (error) => gone(new Error(`The CSAF worker thread crashed: ${error.stack ?? error.message}`)));
   started.on("exit", (code) => gone(new Error(`The CSAF worker thread exited (code ${code}) before answering`)));
@@ -53,14 +58,15 @@ export function generateCsafInBackground(site: SiteData, config: CsafConfig, cac
   const id = nextId++;
   try {
     warmUpCsafWorker();
-    const answer = new Promise<CsafOutput>((resolve, reject) => pending.set(id, { resolve, reject }));
+    const owner = worker!;
+    const answer = new Promise<CsafOutput>((resolve, reject) => pending.set(id, { owner, resolve, reject }));
     // Held while a job is out, so the process waits for the answer.
     worker!.ref();
     worker!.postMessage({ id, site, config, cacheFile });
     return answer;
   } catch (error) {
     pending.delete(id);
-    if (pending.size === 0) worker?.unref();
+    if (worker && ![...pending.values()].some((job) => job.owner === worker)) worker.unref();
     return Promise.reject(error instanceof Error ? error : new Error(String(error)));
   }
 }
