@@ -20,6 +20,19 @@ export function asciiSlug(text: string): string {
   return slug || "section";
 }
 
+/**
+ * The heading's own text links to its anchor (`<h2 id="x"><a href="#x">Title</a></h2>`), the markup the
+ * layout's headings use too (macros.njk). A separate "#" link after each heading, with its wrapper and
+ * accessible name, cost ~100 bytes a heading: 2.6 KB on the MS04-011 page. A heading that already
+ * contains a link keeps its text as is (links cannot nest).
+ */
+const selfLink = anchor.permalink.headerLink({ class: "" });
+function headingSelfLink(slug: string, options: unknown, state: any, index: number): void {
+  const children: { type: string }[] = state.tokens[index + 1]?.children ?? [];
+  if (children.some((token) => token.type === "link_open")) return;
+  selfLink(slug, options as any, state, index);
+}
+
 export function createMarkdown(_options: MarkdownOptions = {}): MarkdownIt {
   const md = markdownIt({ html: false, linkify: false, typographer: false });
   md.use(headingIdsPlugin);
@@ -31,15 +44,7 @@ export function createMarkdown(_options: MarkdownOptions = {}): MarkdownIt {
     // A repeated {#id} is reported by the data layer (heading-ids records every explicit id).
     failOnNonUnique: false,
     tabIndex: false,
-    // A "#" link after each heading; its accessible name is the heading's text (aria-labelledby),
-    // which costs a few bytes per heading instead of a hidden sentence.
-    permalink: anchor.permalink.linkAfterHeader({
-      style: "aria-labelledby",
-      class: "heading-anchor",
-      symbol: "#",
-      wrapper: ['<div class="heading">', "</div>"],
-      renderAttrs: () => ({ "data-pagefind-ignore": "" }),
-    }),
+    permalink: headingSelfLink,
   });
   return md;
 }

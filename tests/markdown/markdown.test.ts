@@ -14,7 +14,15 @@ test("explicit heading ids are kept and stripped from the text", () => {
   const $ = cheerio.load(render("## 症状 {#symptoms}\n"));
   assert.equal($("h2").attr("id"), "symptoms");
   assert.equal($("h2").text(), "症状");
-  assert.equal($("a.heading-anchor").attr("href"), "#symptoms");
+  assert.equal($("h2 > a").attr("href"), "#symptoms");
+});
+
+test("a heading's text links to its own anchor, unless it holds a link already (links cannot nest)", () => {
+  const $ = cheerio.load(render("## Removal {#removal}\n\n### See [MS04-011](https://example.com/) {#see}\n"));
+  assert.equal($.html($("h2")), '<h2 id="removal"><a href="#removal">Removal</a></h2>');
+  assert.equal($("h3").attr("id"), "see");
+  assert.equal($("h3 a").length, 1);
+  assert.equal($("a a").length, 0);
 });
 
 test("headings without an id get an ASCII one; Japanese-only falls back to section", () => {

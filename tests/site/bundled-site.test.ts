@@ -111,7 +111,12 @@ test("KB and CVE links are made from the numbers, severity is a labelled badge, 
   for (const lang of LANGS) {
     const $ = site.page(`/${lang}/advisories/ms04-011/`);
     assert.equal($('a[href="https://support.microsoft.com/help/835732"]').first().text(), "KB835732");
-    assert.equal($('a[href="https://www.cve.org/CVERecord?id=CVE-2003-0533"]').first().text(), "CVE-2003-0533");
+    // A CVE in the ratings table links to the site's own page for it, which links on to the CVE record.
+    assert.equal($(`table.ratings a[href="/${lang}/cve/cve-2003-0533/"]`).text(), "CVE-2003-0533");
+    assert.equal(site.page(`/${lang}/cve/cve-2003-0533/`)('a[href="https://www.cve.org/CVERecord?id=CVE-2003-0533"]').length, 1);
+    // Cells carry their rating as a class; "none" cells none, so the ratings that matter stand out.
+    const lsass = $("#vuln-lsass td").map((_, td) => $(td).attr("class") ?? "").get();
+    assert.deepEqual(lsass, ["", "", "", "", "critical", "critical", "low"]);
     assert.equal($(".entry-badges .severity-critical").text().trim(), lang === "ja" ? "深刻度: 緊急" : "Severity: Critical");
     assert.equal($("#revisions").closest("section").find("table tbody tr").length >= 1, true);
     assert.equal($("table.ratings tbody tr").length, 14);
