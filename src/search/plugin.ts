@@ -12,6 +12,7 @@ import type { Entry, SiteData } from "../data/entries.ts";
 import { identifierFiles, type IdentifierCard } from "./identifier-shards.ts";
 import { KINDS, PRODUCTS } from "../data/vocabulary.ts";
 import { LANGS, type Lang } from "../i18n/languages.ts";
+import { t } from "../i18n/i18n.ts";
 
 export interface SearchPluginOptions {
   /** Set to false to skip indexing (the benchmark's render-only phase). */
@@ -59,17 +60,40 @@ export async function indexSite(dir: string): Promise<{ pages: number }> {
   }
 }
 
-/** Extra words indexed with an entry (never shown): identifiers in all their forms, both spellings. */
+/**
+ * Extra words indexed with an entry (never shown): its identifiers in the forms the page does not already
+ * say ("MS04011", "CAN-2003-0533" where only the CVE id is shown, a bare KB number), and every spelling of
+ * variant words. Pagefind matches words case-insensitively, so a form the page shows adds only bytes: on
+ * the MS04-011 page the attribute was 1.3 KB, most of it ids already in the ratings table.
+ */
 export function searchTerms(entry: Entry): string {
-  const terms = new Set<string>();
+  const shown = wordsShown(entry);
+  const terms = new Map<string, string>();
+  const add = (term: string) => {
+    const key = term.toLowerCase();
+    // Only ASCII words are compared: how Pagefind segments Japanese text around a word is its own affair.
+    if (!terms.has(key) && !(/^[\x21-\x7e]+$/.test(key) && shown.has(key))) terms.set(key, term);
+  };
   for (const [key] of identifierKeys(entry)) {
-    terms.add(key);
-    terms.add(normalizeQuery(key));
-    terms.add(key.replace(/[-.]/g, ""));
+    add(key);
+    add(normalizeQuery(key));
+    add(key.replace(/[-.]/g, ""));
   }
-  const text = `${entry.title} ${entry.summary} ${entry.html}`;
-  for (const alias of spellingAliases(text)) terms.add(alias);
-  return [...terms].join(" ");
+  for (const alias of spellingAliases(`${entry.title} ${entry.summary} ${entry.html}`)) add(alias);
+  return [...terms.values()].join(" ");
+}
+
+/** The ASCII words an entry page shows in its indexed article: title, summary, facts, ratings table, body. */
+function wordsShown(entry: Entry): Set<string> {
+  const facts = [
+    ...entry.bulletins,
+    ...entry.kb.map((n) => `KB${n}`),
+    ...(entry.vulnerabilities.length ? entry.vulnerabilities.flatMap((v) => [v.name, v.cve, v.can ?? ""]) : entry.cve),
+    ...(entry.hoax ? [...entry.hoax.names, entry.hoax.file ?? ""] : []),
+  ];
+  const text = [entry.title, entry.summary, ...facts, entry.html.replace(/<[^>]*>|&[a-z]+;/g, " ")].join(" ").toLowerCase();
+  // Words as Pagefind sees ASCII text: runs between spaces and non-ASCII letters, without enclosing punctuation.
+  return new Set(text.split(/[^\x21-\x7e]+/).map((word) => word.replace(/^[(\[{"'.,:;!?]+|[)\]}"'.,:;!?]+$/g, "")));
 }
 
 export function searchPlugin(eleventyConfig: any, options: SearchPluginOptions = {}): void {
@@ -77,9 +101,6 @@ export function searchPlugin(eleventyConfig: any, options: SearchPluginOptions =
   const settings = { ...defaults, ...options };
   eleventyConfig.addFilter("searchTerms", searchTerms);
   eleventyConfig.addFilter("searchFilterChoices", searchFilterChoices);
-  eleventyConfig.addFilter("identifierList", (entry: Entry) =>
-    [...new Set([...entry.bulletins, ...entry.kb.map((n) => `KB${n}`), ...entry.cve, ...(entry.hoax?.file ? [entry.hoax.file] : [])])].join(", "),
-  );
   // What search.js needs to pin the page an identifier names (see identifier-shards.ts), from this build's data.
   let site: SiteData | undefined;
   eleventyConfig.on("keikoku.site", (loaded: SiteData) => {
@@ -149,5 +170,8 @@ export async function bundleBrowserCode(output: string): Promise<void> {
     legalComments: "none",
     chunkNames: "[name]-[hash]",
     logLevel: "silent",
+    // Japanese strings as UTF-8, not \u escapes (a third of the size).
+    charset: "utf8",
+    define: { SEARCH_STATUS: JSON.stringify(Object.fromEntries(LANGS.map((lang) => [lang, { results: t(lang, "search.results"), noResults: t(lang, "search.noResults") }]))) },
   });
 }

@@ -26,8 +26,7 @@ if (form && input && !document.querySelector("[data-search-page]")) {
         panel.hidden = !outcome;
         if (!outcome) return;
         ui.renderResults(list, outcome.results);
-        status.textContent = form.dataset[outcome.total ? "resultsText" : "noResultsText"]!
-          .replace("{count}", String(outcome.total)).replace("{query}", value.trim());
+        status.textContent = ui.statusText(outcome.total, value);
       };
       ui.onQuery(input, (value) => void run(value));
       if (input.value) void run(input.value);

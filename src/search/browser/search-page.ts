@@ -2,12 +2,7 @@
  * The search page (/{lang}/search/) and the hoax search (/{lang}/hoaxes/): wires a form to search-ui.ts.
  * A container with data-search-scope="hoax" searches hoax entries only.
  */
-import { onQuery, renderResults, search, warmUp } from "./search-ui.ts";
-
-function text(container: HTMLElement, key: string, vars: Record<string, string | number> = {}): string {
-  const template = container.dataset[key] ?? "";
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? ""));
-}
+import { onQuery, renderResults, search, statusText, warmUp } from "./search-ui.ts";
 
 async function setUp(container: HTMLElement): Promise<void> {
   const input = container.querySelector<HTMLInputElement>("input[type=search]")!;
@@ -44,7 +39,7 @@ async function setUp(container: HTMLElement): Promise<void> {
       return;
     }
     renderResults(list, outcome.results);
-    status.textContent = outcome.total ? text(container, "resultsText", { count: outcome.total, query: value.trim() }) : text(container, "noResultsText", { query: value.trim() });
+    status.textContent = statusText(outcome.total, value);
   };
 
   onQuery(input, (value) => void run(value));

@@ -20,6 +20,18 @@ interface PagefindApi {
   filters(): Promise<Record<string, Record<string, number>>>;
 }
 
+/**
+ * The result count line in both languages, from the locale files (search.results, search.noResults): put in
+ * by the bundler (see bundleBrowserCode), so no page carries them in its HTML.
+ */
+declare const SEARCH_STATUS: Record<"ja" | "en", { results: string; noResults: string }>;
+
+/** "「worm」の検索結果: 3 件" / "Nothing matches “worm”." for the page's language. */
+export function statusText(total: number, query: string): string {
+  const template = total ? SEARCH_STATUS[lang].results : SEARCH_STATUS[lang].noResults;
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => (name === "count" ? String(total) : name === "query" ? query.trim() : ""));
+}
+
 /** The site root, whatever prefix a mirror serves it under: this file lives at <root>/assets/search/. */
 const ROOT = new URL("../../", import.meta.url);
 const lang = document.documentElement.lang === "en" ? "en" : "ja";
