@@ -83,15 +83,12 @@ test("every page carries the CSP, a referrer policy, no inline script or style, 
 });
 
 /**
- * Pages whose own text alone outweighs the 30 KB budget: the Markdown body of the Japanese Sasser page is
- * 21 KB (Japanese is 3 bytes a character in UTF-8) and MS04-011 adds a 14 × 6 ratings table. Their ceilings
- * are pinned so that any growth of the page frame still fails; all pages must stay ≤ 12 KB gzipped.
+ * The HTML budget is 30 KiB a page (30,720 bytes), every page included. The two long Japanese pages are
+ * close to it (MS04-011 ~30.5 KB, Sasser ~29.9 KB: mostly text, 3 bytes a character in UTF-8), so the
+ * next paragraph added to either fails here and calls for a decision (shorter text, or an appendix page),
+ * not a silent exception.
  */
-const OVER_BUDGET: Record<string, number> = {
-  "/ja/advisories/sasser/index.html": 33 * 1024,
-  "/en/advisories/ms04-011/index.html": 33 * 1024,
-  "/ja/advisories/ms04-011/index.html": 38 * 1024,
-};
+const HTML_BUDGET = 30 * 1024;
 
 test("page weight: advisory HTML ≤ 30 KB, all CSS ≤ 20 KB, no web fonts, scripts only for search", () => {
   const heavy: string[] = [];
@@ -99,7 +96,7 @@ test("page weight: advisory HTML ≤ 30 KB, all CSS ≤ 20 KB, no web fonts, scr
     const page = file.slice(site.dir.length);
     const size = statSync(file).size;
     const gzipped = gzipSync(readFileSync(file), { level: 9 }).length;
-    if (size > (OVER_BUDGET[page] ?? 30 * 1024)) heavy.push(`${page}: ${(size / 1024).toFixed(1)} KB`);
+    if (size > HTML_BUDGET) heavy.push(`${page}: ${size} bytes of HTML, over the ${HTML_BUDGET}-byte budget by ${size - HTML_BUDGET}`);
     if (gzipped > 12 * 1024) heavy.push(`${page}: ${(gzipped / 1024).toFixed(1)} KB gzipped`);
   }
   assert.deepEqual(heavy, []);
