@@ -29,19 +29,21 @@ if (lang !== "en" && lang !== "ja") {
 const ja = lang === "ja";
 const contentDir = option("--content") ?? process.env.KEIKOKU_CONTENT;
 const started = performance.now();
-const result = loadContent({ root: process.cwd(), ...(contentDir ? { contentDir: resolve(contentDir) } : {}) });
+const result = loadContent({ root: process.cwd(), cache: true, ...(contentDir ? { contentDir: resolve(contentDir) } : {}) });
 const ms = Math.round(performance.now() - started);
 
 if (format === "json") {
   const sorted = sortProblems(result.problems);
   const problems = ja ? sorted.map(translateProblem) : sorted;
-  console.log(JSON.stringify({ ok: problems.length === 0, lang, problems, entries: result.site?.entries.length ?? 0, ms }, null, 2));
+  console.log(JSON.stringify({ ok: problems.length === 0, lang, problems, entries: result.site?.entries.length ?? 0, ms, ...(result.cacheUse ? { cacheUse: result.cacheUse } : {}) }, null, 2));
 } else if (result.site) {
   const sources = new Set(result.site.entries.map((e) => e.id)).size;
   const pages = result.site.entries.length;
+  const use = result.cacheUse;
+  const reused = use && use.reused ? (ja ? `、${use.files} ファイル中 ${use.reused} は前回から変更なし` : `; ${use.reused} of ${use.files} files unchanged since the last run`) : "";
   console.log(ja
-    ? `✔ コンテンツに問題はありません: セキュリティ情報とデマ情報 ${sources} 件、2 言語で ${pages} ページ (${ms} ms)`
-    : `✔ content is valid: ${sources} advisories and hoaxes, ${pages} pages in 2 languages (${ms} ms)`);
+    ? `✔ コンテンツに問題はありません: セキュリティ情報とデマ情報 ${sources} 件、2 言語で ${pages} ページ (${ms} ms${reused})`
+    : `✔ content is valid: ${sources} advisories and hoaxes, ${pages} pages in 2 languages (${ms} ms${reused})`);
   for (const notice of result.site.notices) console.log(ja ? `  注: ${translateNotice(notice)}` : `  note: ${notice}`);
 } else {
   console.error(ja ? formatReportJa(result.problems) : formatReport(result.problems));

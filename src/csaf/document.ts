@@ -9,7 +9,7 @@
  */
 import { SOURCE_LANG, type Lang } from "../i18n/languages.ts";
 import { formatDate, t } from "../i18n/i18n.ts";
-import { entryById, type Entry, type SiteData, type VulnerabilityEntry } from "../data/entries.ts";
+import { bulletinEntries, entryById, type Entry, type SiteData, type VulnerabilityEntry } from "../data/entries.ts";
 import { bulletinUrl, cveUrl, kbUrl } from "../data/links.ts";
 import { IMPACTS, PRODUCTS, SEVERITIES, SEVERITY_IDS, type ProductId, type SeverityId } from "../data/vocabulary.ts";
 import { absoluteUrl, type CsafConfig } from "./config.ts";
@@ -172,7 +172,10 @@ function incidentVulnerability(entry: Entry, cve: string, ids: Map<ProductId, st
   const s = CSAF_STRINGS[lang];
   const affected = [...ids.values()].flat();
   // The fix is the update of the bulletin that fixes this CVE, when that bulletin is on the site with its update.
-  const bulletin = site.entries.find((e) => e.lang === lang && e.kind === "bulletin" && e.update && e.cve.includes(cve) && e.bulletins.some((b) => entry.bulletins.includes(b)));
+  // The first such bulletin in the site's order, as a scan of site.entries would find it.
+  const order = (e: Entry) => site.entries.indexOf(e);
+  const candidates = entry.bulletins.flatMap((b) => bulletinEntries(site, b, lang)).filter((e) => e.update && e.cve.includes(cve));
+  const bulletin = candidates.length > 1 ? candidates.sort((a, b) => order(a) - order(b))[0] : candidates[0];
   const remediations: Remediation[] = [];
   if (bulletin?.update) {
     const offered = entry.affected.filter((p) => !bulletin.update!.notOfferedFor.includes(p)).flatMap((p) => ids.get(p) ?? []);

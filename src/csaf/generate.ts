@@ -3,7 +3,7 @@
  * Returns `{ files, errors, warnings, notes }`: content problems and invalid documents are errors the caller
  * fails the build with (CsafValidationError); only faults (a broken validator install) throw.
  */
-import type { SiteData } from "../data/entries.ts";
+import { entryById, type SiteData } from "../data/entries.ts";
 import { SOURCE_LANG } from "../i18n/languages.ts";
 import { canonicalJson } from "./canonical-json.ts";
 import type { CsafConfig } from "./config.ts";
@@ -55,7 +55,7 @@ export async function generateCsaf(site: SiteData, config: CsafConfig, options: 
     if (!built.document) {
       // The facts CSAF needs live in the Japanese source file (translations do not restate them): name that
       // file, once, even though both languages' documents failed.
-      const source = site.entries.find((e) => e.id === entry.id && e.lang === SOURCE_LANG) ?? entry;
+      const source = entryById(site, entry.id, SOURCE_LANG) ?? entry;
       for (const message of built.problems) {
         if (errors.some((e) => e.file === source.file && e.message === message)) continue;
         errors.push({ severity: "error", file: source.file, output: "(not generated)", test: "keikoku_data", path: "", message });

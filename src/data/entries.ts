@@ -132,3 +132,26 @@ export function entryById(site: SiteData, id: string, lang: string): Entry | und
   if (!index) indexes.set(site, (index = new Map(site.entries.map((e) => [`${e.lang}/${e.id}`, e]))));
   return index.get(`${lang}/${id}`);
 }
+
+const bulletinIndexes = new WeakMap<SiteData, Map<string, Entry[]>>();
+
+/**
+ * The bulletin entries in `lang` that carry a vendor bulletin id (MS04-011), in the site's order (newest
+ * first), from an index built once per site: the CSAF step asks for each CVE of each incident.
+ */
+export function bulletinEntries(site: SiteData, bulletinId: string, lang: string): Entry[] {
+  let index = bulletinIndexes.get(site);
+  if (!index) {
+    bulletinIndexes.set(site, (index = new Map()));
+    for (const e of site.entries) {
+      if (e.kind !== "bulletin") continue;
+      for (const b of new Set(e.bulletins)) {
+        const key = `${e.lang}/${b}`;
+        const list = index.get(key);
+        if (list) list.push(e);
+        else index.set(key, [e]);
+      }
+    }
+  }
+  return index.get(`${lang}/${bulletinId}`) ?? [];
+}

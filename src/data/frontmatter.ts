@@ -25,16 +25,24 @@ export interface ParsedFile {
 const FENCE = /^---[ \t]*\r?\n/;
 const CLOSING_FENCE = /^---[ \t]*$/m;
 
-export function parseFrontmatter(text: string): ParsedFile | { error: string } {
+/** The YAML between the fences and the Markdown after them, without parsing either. */
+export function splitFrontmatter(text: string): { yamlText: string; body: string; bodyLine: number } | { error: string } {
   if (!FENCE.test(text)) return { error: "the file does not start with a `---` frontmatter block" };
   const start = text.indexOf("\n") + 1;
   const rest = text.slice(start);
   const close = CLOSING_FENCE.exec(rest);
   if (!close) return { error: "the frontmatter block is not closed with a `---` line" };
   const yamlText = rest.slice(0, close.index);
-  const afterClose = rest.slice(close.index + close[0].length).replace(/^\r?\n/, "");
+  const body = rest.slice(close.index + close[0].length).replace(/^\r?\n/, "");
+  // Line 1 is the opening fence, the YAML starts on line 2.
+  return { yamlText, body, bodyLine: 2 + countLines(yamlText) + 1 };
+}
+
+export function parseFrontmatter(text: string): ParsedFile | { error: string } {
+  const split = splitFrontmatter(text);
+  if ("error" in split) return split;
+  const { yamlText, body: afterClose, bodyLine } = split;
   const yamlFirstLine = 2; // line 1 is the opening fence
-  const bodyLine = yamlFirstLine + countLines(yamlText) + 1;
 
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });

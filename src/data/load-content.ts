@@ -9,7 +9,8 @@ import type { z } from "zod";
 import { LANGS, SOURCE_LANG, otherLang, type Lang } from "../i18n/languages.ts";
 import { createMarkdown } from "../markdown/markdown.ts";
 import type { EntryLinkEnv, EntryLinkKind } from "../markdown/entry-links.ts";
-import { parseFrontmatter, type ParsedFile } from "./frontmatter.ts";
+import { parseFrontmatter, splitFrontmatter, type ParsedFile, type Position } from "./frontmatter.ts";
+import { ContentCache, hashText, type CachedFile, type ResolvedLink } from "./content-cache.ts";
 import { readContentFile } from "./read-file.ts";
 import { ContentError, didYouMean, type ContentProblem } from "./problems.ts";
 import { zodProblems } from "./zod-problems.ts";
@@ -42,6 +43,8 @@ export interface LoadedFile {
   id: string;
   parsed: ParsedFile;
   data: Advisory | Hoax | AdvisoryTranslation | HoaxTranslation | Page;
+  /** Hash of the file's text, with the cache on: the key of its cached renderings. */
+  hash?: string;
 }
 
 export function entryUrl(lang: Lang, section: Section, id: string): string {
@@ -110,7 +113,7 @@ function listFiles(root: string, contentDir: string, problems: ContentProblem[])
 }
 
 /** Parses and validates every file; returns the valid ones and records problems for the rest. */
-function parseAll(root: string, contentDir: string, problems: ContentProblem[], present: Set<string>): LoadedFile[] {
+function parseAll(root: string, contentDir: string, problems: ContentProblem[], present: Set<string>, cache?: ContentCache): LoadedFile[] {
   const loaded: LoadedFile[] = [];
   for (const { path, lang, folder, id } of listFiles(root, contentDir, problems)) {
     present.add(`${lang}/${folder}/${id}`);
@@ -118,6 +121,12 @@ function parseAll(root: string, contentDir: string, problems: ContentProblem[], 
     const read = readContentFile(path, file);
     if ("problems" in read) {
       problems.push(...read.problems);
+      continue;
+    }
+    const hash = cache ? hashText(read.text) : "";
+    const hit = cache?.file(path, hash);
+    if (hit) {
+      loaded.push({ file, lang, folder, id, parsed: cachedParse(read.text, hit), data: hit.data as LoadedFile["data"], hash });
       continue;
     }
     const parsed = parseFrontmatter(read.text);
@@ -137,9 +146,41 @@ function parseAll(root: string, contentDir: string, problems: ContentProblem[], 
       problems.push(...zodProblems(file, parsed, schema, result.error));
       continue;
     }
-    loaded.push({ file, lang, folder, id, parsed, data: result.data as LoadedFile["data"] });
+    loaded.push({ file, lang, folder, id, parsed, data: result.data as LoadedFile["data"], ...(cache ? { hash } : {}) });
+    cache?.setFile(path, hash, { data: result.data, positions: positionsOf(parsed, result.data) });
   }
   return loaded;
+}
+
+/**
+ * The positions a valid file's fields are asked for on the way to a valid site (top-level keys: hoax text
+ * fields; aliases.N: the alias check). Anything else is asked for only to report a problem.
+ */
+function positionsOf(parsed: ParsedFile, data: unknown): Record<string, Position> {
+  const positions: Record<string, Position> = {};
+  for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
+    positions[key] = parsed.locate([key]);
+    if (key === "aliases" && Array.isArray(value)) value.forEach((_, i) => (positions[`aliases.${i}`] = parsed.locate(["aliases", i])));
+  }
+  return positions;
+}
+
+/** A cached file as a ParsedFile: other positions come from parsing the text again, when first asked for. */
+function cachedParse(text: string, hit: CachedFile): ParsedFile {
+  let full: ParsedFile | undefined;
+  const { body, bodyLine } = splitFrontmatter(text) as { body: string; bodyLine: number };
+  return {
+    data: hit.data,
+    body,
+    bodyLine,
+    syntaxErrors: [],
+    locate(path, unknownKey) {
+      const known = unknownKey === undefined ? hit.positions[path.join(".")] : undefined;
+      if (known) return known;
+      full ??= parseFrontmatter(text) as ParsedFile;
+      return full.locate(path, unknownKey);
+    },
+  };
 }
 
 const md = createMarkdown();
@@ -159,10 +200,29 @@ interface LinkRef {
   anchor?: string;
 }
 
-/** Renders Markdown for a page in `lang`; entry links are resolved and recorded for the anchor check. */
+/** Where a rendering is cached: the hash of the file the text comes from, the page language, the field. */
+interface CachedRendering {
+  cache: ContentCache;
+  key: string;
+}
+
+const renderingIn = (cache: ContentCache | undefined, f: LoadedFile, lang: Lang, field: string): CachedRendering | undefined =>
+  cache && f.hash ? { cache, key: `${f.hash}:${lang}:${field}` } : undefined;
+
+/**
+ * Renders Markdown for a page in `lang`; entry links are resolved and recorded for the anchor check. A cached
+ * rendering is used when every entry link in it still resolves to the same URL.
+ */
 function renderMarkdown(
-  text: string, lang: Lang, file: string, firstLine: number, known: KnownTargets, links: LinkRef[], problems: ContentProblem[],
+  text: string, lang: Lang, file: string, firstLine: number, known: KnownTargets, links: LinkRef[], problems: ContentProblem[], cached?: CachedRendering,
 ): RenderResult {
+  const hit = cached?.cache.render(cached.key);
+  if (hit && hit.links.every((l) => known.url(l.kind, l.id, lang) === l.url)) {
+    for (const l of hit.links) links.push({ file, line: firstLine + l.line - 1, kind: l.kind, id: l.id, ...(l.anchor ? { anchor: l.anchor } : {}) });
+    return { html: hit.html, headings: hit.headings };
+  }
+  const problemsBefore = problems.length;
+  const resolved: ResolvedLink[] = [];
   const env: EntryLinkEnv = {
     resolveEntryLink: (kind, id, anchor, line) => {
       const at = { file, line: firstLine + line - 1, column: 1, field: "(body)" };
@@ -177,6 +237,7 @@ function renderMarkdown(
         return undefined;
       }
       links.push({ file, line: at.line, kind, id, ...(anchor ? { anchor } : {}) });
+      resolved.push({ kind, id, line, url, ...(anchor ? { anchor } : {}) });
       return anchor ? `${url}#${anchor}` : url;
     },
   };
@@ -192,7 +253,9 @@ function renderMarkdown(
       headings.push({ id: String(token.attrGet("id") ?? ""), text: tokens[i + 1]?.content ?? "", level: Number(token.tag.slice(1)) });
     }
   });
-  return { html: md.renderer.render(tokens, md.options, env), headings, ...(repeated.size ? { repeatedIds: true } : {}) };
+  const html = md.renderer.render(tokens, md.options, env);
+  if (cached && problems.length === problemsBefore && !repeated.size) cached.cache.setRender(cached.key, { html, headings, links: resolved });
+  return { html, headings, ...(repeated.size ? { repeatedIds: true } : {}) };
 }
 
 interface KnownTargets {
@@ -205,16 +268,25 @@ export interface LoadOptions {
   root?: string;
   /** The content folder; defaults to `<root>/content`. */
   contentDir?: string;
+  /** Reuse what did not change since the last run (src/data/content-cache.ts); KEIKOKU_CACHE=off overrides. */
+  cache?: boolean;
 }
 
 /** Loads, validates and renders all content. Returns `{ problems }` instead of throwing for bad content. */
-export function loadContent(options: LoadOptions = {}): { site: SiteData; problems: [] } | { site?: undefined; problems: ContentProblem[] } {
+/** With the cache on: how many content files were taken from it unchanged, of how many. */
+export interface CacheUse {
+  reused: number;
+  files: number;
+}
+
+export function loadContent(options: LoadOptions = {}): ({ site: SiteData; problems: [] } | { site?: undefined; problems: ContentProblem[] }) & { cacheUse?: CacheUse } {
   const root = options.root ?? process.cwd();
   const contentDir = options.contentDir ?? join(root, "content");
   const problems: ContentProblem[] = [];
   // Every file that exists, valid or not: an invalid file is reported once, not again by each link to it.
   const present = new Set<string>();
-  const files = parseAll(root, contentDir, problems, present);
+  const cache = options.cache ? ContentCache.open(contentDir) : undefined;
+  const files = parseAll(root, contentDir, problems, present, cache);
 
   const byKey = new Map<string, LoadedFile>();
   for (const f of files) byKey.set(`${f.lang}/${f.folder}/${f.id}`, f);
@@ -275,7 +347,7 @@ export function loadContent(options: LoadOptions = {}): { site: SiteData; proble
     for (const lang of LANGS) {
       const own = byKey.get(`${lang}/${source.folder}/${source.id}`);
       const f = own ?? source;
-      const rendered = renderMarkdown(f.parsed.body, lang, f.file, f.parsed.bodyLine, known, own || lang === SOURCE_LANG ? links : [], own || lang === SOURCE_LANG ? problems : []);
+      const rendered = renderMarkdown(f.parsed.body, lang, f.file, f.parsed.bodyLine, known, own || lang === SOURCE_LANG ? links : [], own || lang === SOURCE_LANG ? problems : [], renderingIn(cache, f, lang, "body"));
       bodies.set(lang, rendered);
       if (own && lang !== SOURCE_LANG && !bodies.get(SOURCE_LANG)!.repeatedIds && !rendered.repeatedIds) checkSectionsMatch(own, rendered.headings, bodies.get(SOURCE_LANG)!.headings, source.file, problems);
       if (lang === SOURCE_LANG) checkHeadings(f, rendered.headings, problems);
@@ -290,7 +362,7 @@ export function loadContent(options: LoadOptions = {}): { site: SiteData; proble
       }
       const section = sectionOf(source);
       const translated = LANGS.every((l) => byKey.has(`${l}/${source.folder}/${source.id}`));
-      const entry = buildEntry(source, own, lang, section, rendered, known, problems, links, translated);
+      const entry = buildEntry(source, own, lang, section, rendered, known, problems, links, translated, cache);
       entries.push(entry);
       if (entry.isFallback) notices.push(`${lang}: ${source.id} has no translation; serving the ${SOURCE_LANG} text at ${entry.url}`);
       if (entry.isStale) notices.push(`${lang}: ${source.id} translation follows revision ${entry.translationOf}, the source is at revision ${entry.revision}`);
@@ -313,7 +385,9 @@ export function loadContent(options: LoadOptions = {}): { site: SiteData; proble
   for (const f of files) {
     if (`${f.parsed.body}${JSON.stringify(f.data)}`.includes("TODO:")) notices.push(`${f.file} still has TODO: placeholders (from npm run new)`);
   }
-  if (problems.length) return { problems: dedupe(problems) };
+  cache?.save();
+  const cacheUse = cache ? { cacheUse: { reused: cache.hits, files: present.size } } : {};
+  if (problems.length) return { problems: dedupe(problems), ...cacheUse };
   const byLangAndId = new Map(entries.map((e) => [`${e.lang}/${e.id}`, e]));
   for (const e of entries) {
     e.relatedLinks = e.related.flatMap((id) => {
@@ -324,7 +398,7 @@ export function loadContent(options: LoadOptions = {}): { site: SiteData; proble
   const order = (a: Entry, b: Entry) => b.updated.localeCompare(a.updated) || b.published.localeCompare(a.published) || a.id.localeCompare(b.id);
   entries.sort(order);
   const lastUpdated = entries.reduce((max, e) => (e.updated > max ? e.updated : max), "0000-00-00");
-  return { site: { entries, pages, lastUpdated, notices }, problems: [] };
+  return { site: { entries, pages, lastUpdated, notices }, problems: [], ...cacheUse };
 }
 
 /**
@@ -405,7 +479,7 @@ function checkSectionsMatch(f: LoadedFile, own: Heading[], source: Heading[], so
 
 function buildEntry(
   source: LoadedFile, own: LoadedFile | undefined, lang: Lang, section: Section, rendered: RenderResult,
-  known: KnownTargets, problems: ContentProblem[], links: LinkRef[], hasTranslation: boolean,
+  known: KnownTargets, problems: ContentProblem[], links: LinkRef[], hasTranslation: boolean, cache?: ContentCache,
 ): Entry {
   const src = source.data as Advisory | Hoax;
   const tr = own && own !== source && lang !== SOURCE_LANG ? (own.data as AdvisoryTranslation | HoaxTranslation) : undefined;
@@ -467,7 +541,7 @@ function buildEntry(
     const text = (tr as HoaxTranslation | undefined) ?? hoax;
     const f = own ?? source;
     const field = (name: "claim" | "truth" | "action" | "ifActed") =>
-      renderMarkdown(text[name], lang, f.file, f.parsed.locate([name]).line, known, links, isFallback ? [] : problems).html;
+      renderMarkdown(text[name], lang, f.file, f.parsed.locate([name]).line, known, links, isFallback ? [] : problems, renderingIn(cache, f, lang, name)).html;
     entry.hoax = {
       names: text.names,
       firstSeen: { date: hoax.firstSeen.date, approximate: hoax.firstSeen.approximate, where: text.firstSeen.where },

@@ -63,7 +63,8 @@ export function dataPlugin(eleventyConfig: any, options: DataPluginOptions = {})
       previewState.lastGood = handed;
       return handed;
     }
-    const result = loadContent(settings);
+    // The dev server's rebuild after a save: only the saved file is parsed and rendered again.
+    const result = loadContent({ ...settings, cache: true });
     previewState.problems = result.problems;
     if (result.site) previewState.lastGood = result.site;
     // In the live preview, broken content keeps the last good site building; the preview plugin serves

@@ -53,8 +53,10 @@ function split<T>(items: [string, T][], shards: number): Record<string, T>[] {
 export function identifierFiles(table: Record<string, string>, cards: Record<string, IdentifierCard>): Map<string, string> {
   const keys = Object.entries(table);
   const cardList = Object.entries(cards);
-  const keyShards = shardCount(JSON.stringify(table).length);
-  const cardShards = shardCount(JSON.stringify(cards).length);
+  // Bytes as served (UTF-8): a Japanese card is about 1.5 times its length in UTF-16 code units.
+  const utf8 = new TextEncoder();
+  const keyShards = shardCount(utf8.encode(JSON.stringify(table)).length);
+  const cardShards = shardCount(utf8.encode(JSON.stringify(cards)).length);
   const files = new Map<string, string>();
   files.set("identifiers.json", JSON.stringify({ keyShards, cardShards } satisfies IdentifierManifest));
   split(keys, keyShards).forEach((shard, n) => files.set(`identifiers/k${n}.json`, JSON.stringify(shard)));

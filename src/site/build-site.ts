@@ -34,7 +34,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const contentDir = resolve(options.contentDir ?? process.env.KEIKOKU_CONTENT ?? join(root, "content"));
 
   // Validate before anything is written: the report lists every problem at once.
-  const loaded = loadContent({ root, contentDir });
+  const loaded = loadContent({ root, contentDir, cache: true });
   if (!loaded.site) throw new ContentError(loaded.problems);
   // The CSAF validator takes seconds to import: its worker thread starts now, beside Eleventy's start-up.
   if (process.env.KEIKOKU_CSAF !== "off") warmUpCsafWorker();

@@ -124,7 +124,7 @@ test("check --lang ja on valid content: the summary and the notes (fallbacks, st
     const ja = runCli("check.ts", ["--lang", "ja", "--content", fixture.content]);
     assert.equal(ja.status, 0, ja.stderr);
     const lines = ja.stdout.trimEnd().split("\n");
-    assert.match(lines[0]!, /^✔ コンテンツに問題はありません: セキュリティ情報とデマ情報 2 件、2 言語で 4 ページ \(\d+ ms\)$/);
+    assert.match(lines[0]!, /^✔ コンテンツに問題はありません: セキュリティ情報とデマ情報 2 件、2 言語で 4 ページ \(\d+ ms(、\d+ ファイル中 \d+ は前回から変更なし)?\)$/);
     assert.equal(lines.length, 1 + NOTICES_EXPECTED.length);
     for (const line of lines.slice(1)) {
       assert.match(line, /^ {2}注: /);

@@ -22,7 +22,7 @@ test("npm run bench -- --advisories 12 --runs 1 runs every phase and prints its 
     for (const text of [
       "| metric", "pages built (HTML files)", "phase: load + validate", "phase: render and write HTML pages", "phase: other outputs",
       "phase: search index (Pagefind)", "total wall time, full build", "peak RSS, largest process", "output size",
-      "npm run check on the corpus", "first search query", "incremental (dev server", "How each figure is measured",
+      "npm run check on the corpus", "npm run check, cache warm, one file edited", "first search query", "incremental (dev server", "How each figure is measured",
     ]) {
       assert.ok(run.stdout.includes(text), `the table has no "${text}":\n${run.stdout}`);
     }
@@ -30,6 +30,9 @@ test("npm run bench -- --advisories 12 --runs 1 runs every phase and prints its 
     assert.equal(report.corpus.entries, 12);
     assert.equal(report.runs.length, 1);
     assert.equal(report.failures.length, 0, report.failures.join("\n"));
+    const warm = report.runs[0]!.check?.warm;
+    assert.ok(warm?.ok && warm.files, "the warm check ran");
+    assert.equal(warm.reused, warm.files - 1, "a warm check after one edit reuses every other file");
     const total = report.rows.find((r) => r.metric === "total wall time, full build");
     assert.ok(total?.ours && total.baseline && total.ratio, "the total row has ours, baseline and a ratio");
   } finally {

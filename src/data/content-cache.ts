@@ -1,0 +1,158 @@
+/**
+ * A per-file cache for the data layer, so that `npm run check`, builds and the dev server do not parse,
+ * validate and render again the files that did not change. At 5,000 advisories a check spent its time on
+ * YAML parsing with source positions (38 %), Markdown rendering (34 %) and zod (7 %), file by file.
+ *
+ * What is kept, per content folder, in node_modules/.cache/keikoku/:
+ *   - each valid file's validated frontmatter and the positions of its fields, under the hash of its text
+ *     (an invalid file is never cached: it is parsed again and reported every time);
+ *   - each Markdown rendering without problems (a body or a hoax's text field, in a page language), under
+ *     the hash of the file it comes from, with the entry links it resolved. A hit is used only if every one of those links still resolves to the same URL,
+ *     so deleting or renaming a target is still reported at the file and line that links to it.
+ * Everything that compares files (translations against sources, anchors, aliases, ids) runs every time.
+ * The cache is keyed by the code that produces it (src/data, src/markdown and the parsers' versions): a
+ * change to the schema or the renderer starts from empty. Set KEIKOKU_CACHE=off to bypass it.
+ */
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import type { Heading } from "./entries.ts";
+import type { Position } from "./frontmatter.ts";
+import type { EntryLinkKind } from "../markdown/entry-links.ts";
+
+export interface CachedFile {
+  /** The frontmatter after zod (JSON: the schema's output is plain data). */
+  data: unknown;
+  /** Positions of the fields the data layer asks for on the way to a valid site: top-level keys, aliases.N. */
+  positions: Record<string, Position>;
+}
+
+export interface ResolvedLink {
+  kind: EntryLinkKind;
+  id: string;
+  anchor?: string;
+  /** Line within the rendered text (1-based). */
+  line: number;
+  /** The URL the link resolved to when the text was rendered. */
+  url: string;
+}
+
+export interface CachedRender {
+  html: string;
+  headings: Heading[];
+  links: ResolvedLink[];
+}
+
+interface CacheFile {
+  version: string;
+  files: Record<string, { hash: string } & CachedFile>;
+  renders: Record<string, CachedRender>;
+}
+
+const CACHE_DIR = resolve(import.meta.dirname, "../../node_modules/.cache/keikoku");
+
+export const hashText = (text: string): string => createHash("sha1").update(text).digest("base64url");
+
+/** What produced the cached values: this folder's and the renderer's code, and the parsers' versions. */
+function codeVersion(): string {
+  const hash = createHash("sha1");
+  for (const dir of ["../data", "../markdown"]) {
+    const path = resolve(import.meta.dirname, dir);
+    for (const name of readdirSync(path).sort()) if (name.endsWith(".ts")) hash.update(name).update(readFileSync(join(path, name)));
+  }
+  for (const pkg of ["yaml", "zod", "markdown-it", "markdown-it-anchor"]) {
+    try {
+      hash.update(pkg).update(JSON.parse(readFileSync(resolve(import.meta.dirname, "../../node_modules", pkg, "package.json"), "utf8")).version);
+    } catch {
+      hash.update(`${pkg}:unknown`);
+    }
+  }
+  return hash.digest("base64url");
+}
+
+/** Caches of content folders not checked for a week (tests' temporary folders, old checkouts). */
+function removeStale(): void {
+  const weekAgo = Date.now() - 7 * 24 * 3600 * 1000;
+  for (const name of readdirSync(CACHE_DIR)) {
+    const path = join(CACHE_DIR, name);
+    try {
+      if (statSync(path).mtimeMs < weekAgo) rmSync(path, { force: true });
+    } catch {
+      // Removed by another process meanwhile.
+    }
+  }
+}
+
+export class ContentCache {
+  private readonly path: string;
+  private readonly stored: CacheFile;
+  private readonly next: CacheFile;
+  private changed = false;
+  hits = 0;
+  misses = 0;
+
+  private constructor(path: string, stored: CacheFile, version: string) {
+    this.path = path;
+    this.stored = stored;
+    this.next = { version, files: {}, renders: {} };
+  }
+
+  /** The cache for a content folder, or undefined when KEIKOKU_CACHE=off. A damaged cache file is ignored. */
+  static open(contentDir: string): ContentCache | undefined {
+    if (process.env.KEIKOKU_CACHE === "off") return undefined;
+    const version = codeVersion();
+    const path = join(CACHE_DIR, `content-${hashText(resolve(contentDir)).slice(0, 16)}.json`);
+    let stored: CacheFile = { version, files: {}, renders: {} };
+    try {
+      const read = JSON.parse(readFileSync(path, "utf8")) as CacheFile;
+      if (read.version === version && read.files && read.renders) stored = read;
+    } catch {
+      // No cache yet, or an unreadable one: start empty.
+    }
+    return new ContentCache(path, stored, version);
+  }
+
+  file(path: string, hash: string): CachedFile | undefined {
+    const hit = this.stored.files[path];
+    if (hit?.hash !== hash) return undefined;
+    this.next.files[path] = hit;
+    this.hits++;
+    return hit;
+  }
+
+  setFile(path: string, hash: string, value: CachedFile): void {
+    this.next.files[path] = { hash, ...value };
+    this.changed = true;
+    this.misses++;
+  }
+
+  render(key: string): CachedRender | undefined {
+    const hit = this.stored.renders[key];
+    if (hit) this.next.renders[key] = hit;
+    return hit;
+  }
+
+  setRender(key: string, value: CachedRender): void {
+    this.next.renders[key] = value;
+    this.changed = true;
+  }
+
+  /**
+   * Writes what this run used (so deleted files and old texts drop out), when anything changed. Atomic: a
+   * reader never sees half a file, and of two processes writing at once, the last one wins.
+   */
+  save(): void {
+    const dropped = Object.keys(this.stored.files).length !== Object.keys(this.next.files).length
+      || Object.keys(this.stored.renders).length !== Object.keys(this.next.renders).length;
+    if (!this.changed && !dropped) return;
+    try {
+      mkdirSync(CACHE_DIR, { recursive: true });
+      const temporary = `${this.path}.${process.pid}.tmp`;
+      writeFileSync(temporary, JSON.stringify(this.next));
+      renameSync(temporary, this.path);
+      removeStale();
+    } catch {
+      // A read-only checkout still checks and builds; it only stays slow.
+    }
+  }
+}
