@@ -6,7 +6,8 @@
  *   CSAF_PUBLISHER_NAMESPACE=https://…       document.publisher.namespace (default: SITE_URL's origin)
  *   CSAF_SECURITY_CONTACT="mailto:… https://…"  security.txt Contact lines (default: the about page)
  *   CSAF_SECURITY_TXT_EXPIRES=2026-01-01     security.txt Expires (default: build date + 365 days)
- *   CSAF_OPENPGP_KEY_FILE=/path/key.asc      sign documents (not supported yet: see signing.ts)
+ *   CSAF_OPENPGP_KEY_FILE=/path/key.asc      sign documents with this armored private key (see signing.ts)
+ *   CSAF_OPENPGP_PASSPHRASE=…                its passphrase, if it has one
  */
 import { readFileSync } from "node:fs";
 import { readSiteConfig } from "../site/config.ts";
@@ -29,6 +30,8 @@ export interface CsafConfig {
   securityTxtExpires?: string;
   /** An OpenPGP key to sign with; see signing.ts. */
   openpgpKeyFile?: string;
+  /** Its passphrase, if it is protected. */
+  openpgpPassphrase?: string;
   /** tracking.generator.engine. */
   engine: { name: string; version: string };
 }
@@ -101,6 +104,7 @@ export function readCsafConfig(env: NodeJS.ProcessEnv = process.env, options: { 
     securityContacts: contacts.length ? contacts : [`${site.siteUrl}${site.pathPrefix}ja/about/`],
     ...(expires ? { securityTxtExpires: expires } : {}),
     ...(env.CSAF_OPENPGP_KEY_FILE?.trim() ? { openpgpKeyFile: env.CSAF_OPENPGP_KEY_FILE.trim() } : {}),
+    ...(env.CSAF_OPENPGP_PASSPHRASE ? { openpgpPassphrase: env.CSAF_OPENPGP_PASSPHRASE } : {}),
     engine: { name: "Keikoku", version: KEIKOKU_VERSION },
   };
 }

@@ -75,11 +75,11 @@ export async function generateCsaf(site: SiteData, config: CsafConfig, options: 
     }
   }
 
-  const signing = signDocuments(config, new Map(documents.map((d) => [d.path, d.json])));
+  const signing = await signDocuments(config, new Map(documents.map((d) => [d.path, d.json])));
   if (signing.note) notes.push(signing.note);
   for (const message of signing.errors) errors.push({ severity: "error", file: "CSAF_OPENPGP_KEY_FILE", output: CSAF_DIR, test: "keikoku_signing", path: "", message });
 
-  const provider = buildProviderFiles(documents, site, config, signing.signatures);
+  const provider = buildProviderFiles(documents, site, config, signing);
   notes.push(...provider.notes);
   if (settings.validate) {
     const metadataPath = `${CSAF_DIR}/provider-metadata.json`;

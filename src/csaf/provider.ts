@@ -1,10 +1,11 @@
 /**
  * The provider directory (CSAF 2.0 §7.1), as files to write under the site's output folder:
  *   .well-known/security.txt                      RFC 9116, with `CSAF:` (requirement 8)
- *   .well-known/csaf/provider-metadata.json       role csaf_provider (requirements 7, 9)
+ *   .well-known/csaf/provider-metadata.json       role csaf_provider (requirements 7, 9), csaf_trusted_provider when signed
  *   .well-known/csaf/<YYYY>/<file>.json           the documents (requirements 1, 2, 11)
  *   .well-known/csaf/<YYYY>/<file>.json.sha256    hashes: "<hex>  <file>" (requirement 18)
  *   .well-known/csaf/<YYYY>/<file>.json.sha512
+ *   .well-known/csaf/<YYYY>/<file>.json.asc       signatures, with openpgp/<FINGERPRINT>.asc (19–20), when a key is set
  *   .well-known/csaf/index.txt, changes.csv       (requirements 12, 13)
  *   .well-known/csaf/feed-tlp-<label>.json        ROLIE feed, service and category documents (requirements 15–17),
  *   .well-known/csaf/service.json, category-*.json  which stand in for directory listings (requirement 14) on static hosts
@@ -18,6 +19,7 @@ import { absoluteUrl, type CsafConfig } from "./config.ts";
 import type { ProviderMetadata } from "./csaf-types.ts";
 import { epochDate, isoDay, type GeneratedDocument } from "./document.ts";
 import { CSAF_DIR } from "./ids.ts";
+import type { SigningResult } from "./signing.ts";
 
 export const CSAF_SCHEMA_URL = "https://docs.oasis-open.org/csaf/csaf/v2.0/csaf_json_schema.json";
 const ROLIE_CSAF_CATEGORY = { scheme: "urn:ietf:params:rolie:category:information-type", term: "csaf" };
@@ -46,7 +48,10 @@ export interface ProviderFiles {
   notes: string[];
 }
 
-export function buildProviderFiles(docs: SerializedDocument[], site: SiteData, config: CsafConfig, signatures: Map<string, string> = new Map()): ProviderFiles {
+export function buildProviderFiles(
+  docs: SerializedDocument[], site: SiteData, config: CsafConfig, signing: Pick<SigningResult, "signatures" | "publicKey"> = { signatures: new Map() },
+): ProviderFiles {
+  const { signatures, publicKey } = signing;
   const files = new Map<string, string>();
   const notes: string[] = [];
   const dir = (path: string) => `${CSAF_DIR}/${path}`;
@@ -144,9 +149,12 @@ export function buildProviderFiles(docs: SerializedDocument[], site: SiteData, c
     list_on_CSAF_aggregators: false,
     metadata_version: "2.0",
     mirror_on_CSAF_aggregators: false,
+    ...(publicKey ? { public_openpgp_keys: [{ fingerprint: publicKey.fingerprint, url: url(`openpgp/${publicKey.fingerprint}.asc`) }] } : {}),
     publisher: config.publisher,
-    role: "csaf_provider",
+    // Hashes (18) are always published; signatures and the public key (19–20) make a trusted provider.
+    role: publicKey ? "csaf_trusted_provider" : "csaf_provider",
   };
+  if (publicKey) files.set(dir(`openpgp/${publicKey.fingerprint}.asc`), publicKey.armored);
   files.set(dir("provider-metadata.json"), canonicalJson(metadata));
 
   // security.txt (RFC 9116). Expires must be a fixed function of the inputs so builds stay byte-identical:

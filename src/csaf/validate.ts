@@ -76,15 +76,29 @@ export function formatCsafProblem(p: CsafProblem): string {
   return `${p.file}: ${p.output}: ${describeTest(p.test)} at ${p.path || "/"}: ${p.message}`;
 }
 
+/** A problem with the operator's settings (the signing key), not with a document. */
+const isSetting = (p: CsafProblem) => p.test === "keikoku_signing";
+
 export class CsafValidationError extends Error {
   constructor(readonly problems: CsafProblem[]) {
-    const files = new Set(problems.map((p) => p.file)).size;
+    const settings = problems.filter(isSetting);
+    const documents = problems.filter((p) => !isSetting(p));
+    const files = new Set(documents.map((p) => p.file)).size;
+    const where = [
+      documents.length ? `in ${files} ${files === 1 ? "document" : "documents"}` : "",
+      settings.length ? `in the signing settings` : "",
+    ].filter(Boolean).join(" and ");
     super(
       [
-        ...problems.map(formatCsafProblem),
-        `✖ ${problems.length} CSAF ${problems.length === 1 ? "error" : "errors"} in ${files} ${files === 1 ? "document" : "documents"}; nothing was published.`,
-        "  The documents are generated from the content files named above: check the fields at those JSON paths",
-        "  (src/csaf/document.ts shows where each comes from). If the content is right, this is a bug in src/csaf.",
+        ...settings.map((p) => `${p.file}: ${p.message}`),
+        ...documents.map(formatCsafProblem),
+        `✖ ${problems.length} CSAF ${problems.length === 1 ? "error" : "errors"} ${where}; nothing was published.`,
+        ...(documents.length
+          ? [
+              "  The documents are generated from the content files named above: check the fields at those JSON paths",
+              "  (src/csaf/document.ts shows where each comes from). If the content is right, this is a bug in src/csaf.",
+            ]
+          : []),
       ].join("\n"),
     );
     this.name = "CsafValidationError";

@@ -135,12 +135,12 @@ describe("the directory", () => {
     assert.equal(text.match(/^Expires:/gm)?.length, 1);
   });
 
-  test("signing is reported as not configured; a configured key fails the build instead of publishing unsigned", async () => {
+  test("without a key: unsigned, said so, a csaf_provider (signing itself: signing.test.ts)", () => {
     assert.ok(output.notes.some((n) => n.startsWith("OpenPGP signing not configured")));
     assert.ok(![...output.files.keys()].some((p) => p.endsWith(".asc")));
-    const signed = await generate({ ...ENV, CSAF_OPENPGP_KEY_FILE: "/keys/csaf.asc" });
-    assert.equal(signed.files.size, 0);
-    assert.match(signed.errors[0]?.message ?? "", /CSAF_OPENPGP_KEY_FILE is set .* cannot sign/);
+    const metadata = JSON.parse(file(`${DIR}/provider-metadata.json`)) as { role: string; public_openpgp_keys?: unknown };
+    assert.equal(metadata.role, "csaf_provider");
+    assert.equal(metadata.public_openpgp_keys, undefined);
   });
 });
 
