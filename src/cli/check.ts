@@ -29,7 +29,7 @@ if (lang !== "en" && lang !== "ja") {
 const ja = lang === "ja";
 const contentDir = option("--content") ?? process.env.KEIKOKU_CONTENT;
 const started = performance.now();
-const result = loadContent({ root: process.cwd(), cache: true, ...(contentDir ? { contentDir: resolve(contentDir) } : {}) });
+const result = loadContent({ root: process.cwd(), cache: true, html: false, ...(contentDir ? { contentDir: resolve(contentDir) } : {}) });
 const ms = Math.round(performance.now() - started);
 
 if (format === "json") {

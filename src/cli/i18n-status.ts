@@ -45,7 +45,7 @@ if (format !== "text" && format !== "json") {
 }
 const contentDir = option("--content") ?? process.env.KEIKOKU_CONTENT;
 
-const result = loadContent({ root: process.cwd(), cache: true, ...(contentDir ? { contentDir: resolve(contentDir) } : {}) });
+const result = loadContent({ root: process.cwd(), cache: true, html: false, ...(contentDir ? { contentDir: resolve(contentDir) } : {}) });
 if (!result.site) {
   if (format === "json") console.log(JSON.stringify({ ok: false, problems: result.problems }, null, 2));
   else console.error(formatReport(result.problems));

@@ -9,6 +9,8 @@
  *   - each Markdown rendering without problems (a body or a hoax's text field, in a page language), under
  *     the hash of the file it comes from, with the entry links it resolved. A hit is used only if every one of those links still resolves to the same URL,
  *     so deleting or renaming a target is still reported at the file and line that links to it.
+ * The renderings' HTML lives in a second file, read only by runs that need HTML (builds, the dev server), so
+ * `npm run check` reads a third of the bytes (at 5,000 advisories: 19 of 57 MB).
  * Everything that compares files (translations against sources, anchors, aliases, ids) runs every time.
  * The cache is keyed by the code that produces it (src/data, src/markdown and the parsers' versions): a
  * change to the schema or the renderer starts from empty. Set KEIKOKU_CACHE=off to bypass it.
@@ -37,8 +39,8 @@ export interface ResolvedLink {
   url: string;
 }
 
+/** What validation needs of a rendering; its HTML is kept apart (see ContentCache.html). */
 export interface CachedRender {
-  html: string;
   headings: Heading[];
   links: ResolvedLink[];
 }
@@ -47,6 +49,11 @@ interface CacheFile {
   version: string;
   files: Record<string, { hash: string } & CachedFile>;
   renders: Record<string, CachedRender>;
+}
+
+interface HtmlFile {
+  version: string;
+  html: Record<string, string>;
 }
 
 const CACHE_DIR = resolve(import.meta.dirname, "../../node_modules/.cache/keikoku");
@@ -70,46 +77,70 @@ function codeVersion(): string {
   return hash.digest("base64url");
 }
 
-/** Caches of content folders not checked for a week (tests' temporary folders, old checkouts). */
+/** Caches of content folders not written for a week (tests' temporary folders, old checkouts). */
 function removeStale(): void {
   const weekAgo = Date.now() - 7 * 24 * 3600 * 1000;
-  for (const name of readdirSync(CACHE_DIR)) {
-    const path = join(CACHE_DIR, name);
-    try {
-      if (statSync(path).mtimeMs < weekAgo) rmSync(path, { force: true });
-    } catch {
-      // Removed by another process meanwhile.
+  try {
+    for (const name of readdirSync(CACHE_DIR)) {
+      if (!name.startsWith("content-")) continue;
+      const path = join(CACHE_DIR, name);
+      if ((statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? Infinity) < weekAgo) rmSync(path, { force: true });
     }
+  } catch {
+    // Another process is cleaning up too; next time.
+  }
+}
+
+/** The parsed JSON of a cache file written by this code version, or undefined. */
+function readCacheFile<T extends { version: string }>(path: string, version: string): T | undefined {
+  try {
+    const read = JSON.parse(readFileSync(path, "utf8")) as T;
+    return read.version === version ? read : undefined;
+  } catch {
+    return undefined; // no cache yet, or an unreadable one: start empty
+  }
+}
+
+/** Writes atomically: a reader never sees half a file; of two processes writing at once, the last one wins. */
+function writeCacheFile(path: string, value: unknown): void {
+  try {
+    mkdirSync(CACHE_DIR, { recursive: true });
+    const temporary = `${path}.${process.pid}.tmp`;
+    writeFileSync(temporary, JSON.stringify(value));
+    renameSync(temporary, path);
+  } catch {
+    // A read-only checkout still checks and builds; it only stays slow.
   }
 }
 
 export class ContentCache {
   private readonly path: string;
+  private readonly version: string;
   private readonly stored: CacheFile;
   private readonly next: CacheFile;
   private changed = false;
+  /** The HTML file, read on first use. */
+  private storedHtml?: Record<string, string>;
+  private readonly nextHtml: Record<string, string> = {};
+  private htmlChanged = false;
   hits = 0;
   misses = 0;
 
-  private constructor(path: string, stored: CacheFile, version: string) {
+  private constructor(path: string, version: string) {
     this.path = path;
-    this.stored = stored;
+    this.version = version;
+    this.stored = readCacheFile<CacheFile>(path, version) ?? { version, files: {}, renders: {} };
     this.next = { version, files: {}, renders: {} };
   }
 
-  /** The cache for a content folder, or undefined when KEIKOKU_CACHE=off. A damaged cache file is ignored. */
+  /** The cache for a content folder, or undefined when KEIKOKU_CACHE=off. */
   static open(contentDir: string): ContentCache | undefined {
     if (process.env.KEIKOKU_CACHE === "off") return undefined;
-    const version = codeVersion();
-    const path = join(CACHE_DIR, `content-${hashText(resolve(contentDir)).slice(0, 16)}.json`);
-    let stored: CacheFile = { version, files: {}, renders: {} };
-    try {
-      const read = JSON.parse(readFileSync(path, "utf8")) as CacheFile;
-      if (read.version === version && read.files && read.renders) stored = read;
-    } catch {
-      // No cache yet, or an unreadable one: start empty.
-    }
-    return new ContentCache(path, stored, version);
+    return new ContentCache(join(CACHE_DIR, `content-${hashText(resolve(contentDir)).slice(0, 16)}.json`), codeVersion());
+  }
+
+  private get htmlPath(): string {
+    return this.path.replace(/\.json$/, "-html.json");
   }
 
   file(path: string, hash: string): CachedFile | undefined {
@@ -132,27 +163,35 @@ export class ContentCache {
     return hit;
   }
 
-  setRender(key: string, value: CachedRender): void {
+  /** A rendering's HTML (reads the HTML file on first use). */
+  html(key: string): string | undefined {
+    this.storedHtml ??= readCacheFile<HtmlFile>(this.htmlPath, this.version)?.html ?? {};
+    const hit = this.storedHtml[key];
+    if (hit !== undefined) this.nextHtml[key] = hit;
+    return hit;
+  }
+
+  /** Records a rendering; `html` is undefined when the run rendered for validation only. */
+  setRender(key: string, value: CachedRender, html?: string): void {
     this.next.renders[key] = value;
     this.changed = true;
+    if (html === undefined) return;
+    this.storedHtml ??= readCacheFile<HtmlFile>(this.htmlPath, this.version)?.html ?? {};
+    this.nextHtml[key] = html;
+    this.htmlChanged = true;
   }
 
   /**
-   * Writes what this run used (so deleted files and old texts drop out), when anything changed. Atomic: a
-   * reader never sees half a file, and of two processes writing at once, the last one wins.
+   * Writes what this run used, so deleted files and old texts drop out, when anything changed. The HTML file
+   * is written only by a run that read it (one that needed HTML); a validation-only run leaves it alone.
    */
   save(): void {
     const dropped = Object.keys(this.stored.files).length !== Object.keys(this.next.files).length
       || Object.keys(this.stored.renders).length !== Object.keys(this.next.renders).length;
-    if (!this.changed && !dropped) return;
-    try {
-      mkdirSync(CACHE_DIR, { recursive: true });
-      const temporary = `${this.path}.${process.pid}.tmp`;
-      writeFileSync(temporary, JSON.stringify(this.next));
-      renameSync(temporary, this.path);
-      removeStale();
-    } catch {
-      // A read-only checkout still checks and builds; it only stays slow.
+    if (this.changed || dropped) writeCacheFile(this.path, this.next);
+    if (this.storedHtml && (this.htmlChanged || Object.keys(this.storedHtml).length !== Object.keys(this.nextHtml).length)) {
+      writeCacheFile(this.htmlPath, { version: this.version, html: this.nextHtml } satisfies HtmlFile);
     }
+    if (this.changed || dropped || this.htmlChanged) removeStale();
   }
 }

@@ -200,26 +200,32 @@ interface LinkRef {
   anchor?: string;
 }
 
-/** Where a rendering is cached: the hash of the file the text comes from, the page language, the field. */
-interface CachedRendering {
-  cache: ContentCache;
-  key: string;
+/**
+ * How to render: with HTML, or for validation only (entry links and headings, no HTML: `npm run check`);
+ * and where the rendering is cached: the hash of the file the text comes from, the page language, the field.
+ */
+interface Rendering {
+  html: boolean;
+  cache?: ContentCache;
+  key?: string;
 }
 
-const renderingIn = (cache: ContentCache | undefined, f: LoadedFile, lang: Lang, field: string): CachedRendering | undefined =>
-  cache && f.hash ? { cache, key: `${f.hash}:${lang}:${field}` } : undefined;
+const renderingOf = (options: { html: boolean; cache?: ContentCache }, f: LoadedFile, lang: Lang, field: string): Rendering =>
+  options.cache && f.hash ? { ...options, key: `${f.hash}:${lang}:${field}` } : { html: options.html };
 
 /**
  * Renders Markdown for a page in `lang`; entry links are resolved and recorded for the anchor check. A cached
  * rendering is used when every entry link in it still resolves to the same URL.
  */
 function renderMarkdown(
-  text: string, lang: Lang, file: string, firstLine: number, known: KnownTargets, links: LinkRef[], problems: ContentProblem[], cached?: CachedRendering,
+  text: string, lang: Lang, file: string, firstLine: number, known: KnownTargets, links: LinkRef[], problems: ContentProblem[], how: Rendering,
 ): RenderResult {
-  const hit = cached?.cache.render(cached.key);
-  if (hit && hit.links.every((l) => known.url(l.kind, l.id, lang) === l.url)) {
+  const { cache, key } = how;
+  const hit = cache && key ? cache.render(key) : undefined;
+  const hitHtml = hit && how.html ? cache!.html(key!) : "";
+  if (hit && hitHtml !== undefined && hit.links.every((l) => known.url(l.kind, l.id, lang) === l.url)) {
     for (const l of hit.links) links.push({ file, line: firstLine + l.line - 1, kind: l.kind, id: l.id, ...(l.anchor ? { anchor: l.anchor } : {}) });
-    return { html: hit.html, headings: hit.headings };
+    return { html: hitHtml, headings: hit.headings };
   }
   const problemsBefore = problems.length;
   const resolved: ResolvedLink[] = [];
@@ -253,8 +259,9 @@ function renderMarkdown(
       headings.push({ id: String(token.attrGet("id") ?? ""), text: tokens[i + 1]?.content ?? "", level: Number(token.tag.slice(1)) });
     }
   });
-  const html = md.renderer.render(tokens, md.options, env);
-  if (cached && problems.length === problemsBefore && !repeated.size) cached.cache.setRender(cached.key, { html, headings, links: resolved });
+  // Entry links are resolved while parsing; turning the tokens into HTML is only for pages.
+  const html = how.html ? md.renderer.render(tokens, md.options, env) : "";
+  if (cache && key && problems.length === problemsBefore && !repeated.size) cache.setRender(key, { headings, links: resolved }, how.html ? html : undefined);
   return { html, headings, ...(repeated.size ? { repeatedIds: true } : {}) };
 }
 
@@ -270,6 +277,8 @@ export interface LoadOptions {
   contentDir?: string;
   /** Reuse what did not change since the last run (src/data/content-cache.ts); KEIKOKU_CACHE=off overrides. */
   cache?: boolean;
+  /** false: validate only, entries come without HTML (`npm run check`); default true. */
+  html?: boolean;
 }
 
 /** Loads, validates and renders all content. Returns `{ problems }` instead of throwing for bad content. */
@@ -286,6 +295,7 @@ export function loadContent(options: LoadOptions = {}): ({ site: SiteData; probl
   // Every file that exists, valid or not: an invalid file is reported once, not again by each link to it.
   const present = new Set<string>();
   const cache = options.cache ? ContentCache.open(contentDir) : undefined;
+  const rendering = { html: options.html ?? true, ...(cache ? { cache } : {}) };
   const files = parseAll(root, contentDir, problems, present, cache);
 
   const byKey = new Map<string, LoadedFile>();
@@ -347,7 +357,7 @@ export function loadContent(options: LoadOptions = {}): ({ site: SiteData; probl
     for (const lang of LANGS) {
       const own = byKey.get(`${lang}/${source.folder}/${source.id}`);
       const f = own ?? source;
-      const rendered = renderMarkdown(f.parsed.body, lang, f.file, f.parsed.bodyLine, known, own || lang === SOURCE_LANG ? links : [], own || lang === SOURCE_LANG ? problems : [], renderingIn(cache, f, lang, "body"));
+      const rendered = renderMarkdown(f.parsed.body, lang, f.file, f.parsed.bodyLine, known, own || lang === SOURCE_LANG ? links : [], own || lang === SOURCE_LANG ? problems : [], renderingOf(rendering, f, lang, "body"));
       bodies.set(lang, rendered);
       if (own && lang !== SOURCE_LANG && !bodies.get(SOURCE_LANG)!.repeatedIds && !rendered.repeatedIds) checkSectionsMatch(own, rendered.headings, bodies.get(SOURCE_LANG)!.headings, source.file, problems);
       if (lang === SOURCE_LANG) checkHeadings(f, rendered.headings, problems);
@@ -362,7 +372,7 @@ export function loadContent(options: LoadOptions = {}): ({ site: SiteData; probl
       }
       const section = sectionOf(source);
       const translated = LANGS.every((l) => byKey.has(`${l}/${source.folder}/${source.id}`));
-      const entry = buildEntry(source, own, lang, section, rendered, known, problems, links, translated, cache);
+      const entry = buildEntry(source, own, lang, section, rendered, known, problems, links, translated, rendering);
       entries.push(entry);
       if (entry.isFallback) notices.push(`${lang}: ${source.id} has no translation; serving the ${SOURCE_LANG} text at ${entry.url}`);
       if (entry.isStale) notices.push(`${lang}: ${source.id} translation follows revision ${entry.translationOf}, the source is at revision ${entry.revision}`);
@@ -479,7 +489,7 @@ function checkSectionsMatch(f: LoadedFile, own: Heading[], source: Heading[], so
 
 function buildEntry(
   source: LoadedFile, own: LoadedFile | undefined, lang: Lang, section: Section, rendered: RenderResult,
-  known: KnownTargets, problems: ContentProblem[], links: LinkRef[], hasTranslation: boolean, cache?: ContentCache,
+  known: KnownTargets, problems: ContentProblem[], links: LinkRef[], hasTranslation: boolean, rendering: { html: boolean; cache?: ContentCache },
 ): Entry {
   const src = source.data as Advisory | Hoax;
   const tr = own && own !== source && lang !== SOURCE_LANG ? (own.data as AdvisoryTranslation | HoaxTranslation) : undefined;
@@ -541,7 +551,7 @@ function buildEntry(
     const text = (tr as HoaxTranslation | undefined) ?? hoax;
     const f = own ?? source;
     const field = (name: "claim" | "truth" | "action" | "ifActed") =>
-      renderMarkdown(text[name], lang, f.file, f.parsed.locate([name]).line, known, links, isFallback ? [] : problems, renderingIn(cache, f, lang, name)).html;
+      renderMarkdown(text[name], lang, f.file, f.parsed.locate([name]).line, known, links, isFallback ? [] : problems, renderingOf(rendering, f, lang, name)).html;
     entry.hoax = {
       names: text.names,
       firstSeen: { date: hoax.firstSeen.date, approximate: hoax.firstSeen.approximate, where: text.firstSeen.where },

@@ -20,6 +20,21 @@ test("a warm cache gives the same site as no cache, from the bundled content", (
   assert.equal(warm.cacheUse?.reused, warm.cacheUse?.files, "every file unchanged, every file reused");
 });
 
+test("a validation-only run (check) caches no HTML; the next build renders it, then reuses it", () => {
+  const fixture = makeFixture();
+  try {
+    const options = { root: fixture.dir, contentDir: fixture.content };
+    const uncached = loadContent(options).site!;
+    const checked = loadContent({ ...options, cache: true, html: false }).site!;
+    assert.ok(checked.entries.every((e) => e.html === ""), "check builds entries without HTML");
+    assert.deepEqual(plain(loadContent({ ...options, cache: true }).site), plain(uncached), "HTML rendered where the cache had none");
+    assert.deepEqual(plain(loadContent({ ...options, cache: true }).site), plain(uncached), "and then taken from the cache");
+    assert.deepEqual(plain(loadContent({ ...options, cache: true, html: false }).site!.entries.map((e) => e.headings)), plain(uncached.entries.map((e) => e.headings)));
+  } finally {
+    fixture.cleanup();
+  }
+});
+
 test("only the edited file is parsed again, and the edit shows", () => {
   const fixture = makeFixture();
   try {
