@@ -5,7 +5,9 @@
  */
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as openpgp from "openpgp";
 import { loadSiteOrThrow } from "../../src/data/load-content.ts";
@@ -28,7 +30,7 @@ const generate = (extra: Record<string, string>) => generateCsaf(site, readCsafC
 before(async () => {
   fixture = makeFixture();
   site = loadSiteOrThrow({ root: fixture.dir, contentDir: fixture.content });
-  // Legacy EdDSA, the kind of ed25519 key GnuPG 2.2–2.4 makes (a gpg-made key was also checked by hand: gpg --verify says "Good signature").
+  // Legacy EdDSA, the kind of ed25519 key GnuPG 2.2–2.4 makes (the last test signs with a key GnuPG made).
   const { privateKey } = await openpgp.generateKey({ type: "ecc", curve: "curve25519Legacy", userIDs: [{ name: "Keikoku test", email: "csaf@example.jp" }], passphrase: PASSPHRASE, format: "object" });
   fingerprint = privateKey.getFingerprint().toUpperCase();
   keyFile = join(fixture.dir, "csaf-key.asc");
@@ -89,5 +91,45 @@ test("a key that cannot sign fails the build with the reason, and nothing is pub
     assert.equal(out.files.size, 0, `nothing published for ${JSON.stringify(extra)}`);
     assert.equal(out.errors.length, 1);
     assert.match(out.errors[0]!.message, reason);
+  }
+});
+
+/** GnuPG, when the machine has it (Debian's gpg): the tool a consumer is most likely to verify with. */
+const gpgVersion = spawnSync("gpg", ["--version"], { encoding: "utf8" });
+const gpg = gpgVersion.status === 0 ? gpgVersion.stdout.split("\n")[0] : undefined;
+
+test(`a key made by GnuPG signs, and GnuPG verifies with the published key (${gpg ?? "gpg not installed"})`, { skip: gpg ? false : "gpg is not installed" }, async () => {
+  const home = (name: string) => mkdtempSync(join(tmpdir(), `keikoku-gpg-${name}-`));
+  const signer = home("signer");
+  const reader = home("reader");
+  const run = (gnupgHome: string, args: string[]) => {
+    const result = spawnSync("gpg", ["--batch", "--pinentry-mode", "loopback", ...args], { env: { ...process.env, GNUPGHOME: gnupgHome }, encoding: "utf8" });
+    return { ok: result.status === 0, output: `${result.stdout}${result.stderr}` };
+  };
+  try {
+    assert.ok(run(signer, ["--passphrase", PASSPHRASE, "--quick-gen-key", "Keikoku CSAF <csaf@example.jp>", "ed25519", "sign", "never"]).ok);
+    const exported = spawnSync("gpg", ["--batch", "--pinentry-mode", "loopback", "--passphrase", PASSPHRASE, "--export-secret-keys", "--armor", "csaf@example.jp"], { env: { ...process.env, GNUPGHOME: signer }, encoding: "utf8" });
+    const gpgKey = join(fixture.dir, "gpg-key.asc");
+    writeFileSync(gpgKey, exported.stdout);
+    const out = await generate({ CSAF_OPENPGP_KEY_FILE: gpgKey, CSAF_OPENPGP_PASSPHRASE: PASSPHRASE });
+    assert.deepEqual(out.errors, []);
+    const [keyPath, publishedKey] = [...out.files].find(([path]) => path.startsWith(`${DIR}/openpgp/`))!;
+    writeFileSync(join(reader, "published.asc"), publishedKey);
+    assert.ok(run(reader, ["--import", join(reader, "published.asc")]).ok, `gpg imports ${keyPath}`);
+    const doc = out.documents[0]!;
+    writeFileSync(join(reader, "doc.json"), out.files.get(`${DIR}/${doc.path}`)!);
+    writeFileSync(join(reader, "doc.json.asc"), out.files.get(`${DIR}/${doc.path}.asc`)!);
+    const verified = run(reader, ["--verify", join(reader, "doc.json.asc"), join(reader, "doc.json")]);
+    assert.ok(verified.ok, verified.output);
+    assert.match(verified.output, /Good signature from "Keikoku CSAF <csaf@example\.jp>"/);
+    writeFileSync(join(reader, "doc.json"), `${out.files.get(`${DIR}/${doc.path}`)!} `);
+    const tampered = run(reader, ["--verify", join(reader, "doc.json.asc"), join(reader, "doc.json")]);
+    assert.equal(tampered.ok, false);
+    assert.match(tampered.output, /BAD signature/);
+  } finally {
+    for (const dir of [signer, reader]) {
+      spawnSync("gpgconf", ["--kill", "gpg-agent"], { env: { ...process.env, GNUPGHOME: dir } });
+      rmSync(dir, { recursive: true, force: true });
+    }
   }
 });
