@@ -64,7 +64,11 @@ export function dataPlugin(eleventyConfig: any, options: DataPluginOptions = {})
       return handed;
     }
     // The dev server's rebuild after a save: only the saved file is parsed and rendered again.
+    const started = performance.now();
     const result = loadContent({ ...settings, cache: true });
+    if (isPreview() && result.cacheUse) {
+      console.log(`[keikoku] content loaded in ${Math.round(performance.now() - started)} ms; ${result.cacheUse.reused} of ${result.cacheUse.files} files unchanged`);
+    }
     previewState.problems = result.problems;
     if (result.site) previewState.lastGood = result.site;
     // In the live preview, broken content keeps the last good site building; the preview plugin serves
