@@ -101,6 +101,7 @@ export function searchPlugin(eleventyConfig: any, options: SearchPluginOptions =
   const settings = { ...defaults, ...options };
   eleventyConfig.addFilter("searchTerms", searchTerms);
   eleventyConfig.addFilter("searchFilterChoices", searchFilterChoices);
+  eleventyConfig.addFilter("pageBadge", pageBadge);
   // What search.js needs to pin the page an identifier names (see identifier-shards.ts), from this build's data.
   let site: SiteData | undefined;
   eleventyConfig.on("keikoku.site", (loaded: SiteData) => {
@@ -112,6 +113,14 @@ export function searchPlugin(eleventyConfig: any, options: SearchPluginOptions =
     await bundleBrowserCode(output);
     if (settings.enabled) await indexSite(output);
   });
+}
+
+/**
+ * The badge a site page (not an entry: it has no kind) carries in search results: the name the site's
+ * navigation gives it, "デマ情報" for the hoax list, "このサイトについて" for the about page.
+ */
+export function pageBadge(id: string, lang: Lang): string {
+  return t(lang, id === "hoaxes" ? "nav.hoaxes" : "nav.about");
 }
 
 export interface FilterGroup {
@@ -145,7 +154,7 @@ export function writeIdentifierFiles(output: string, site: SiteData): void {
     const pages = site.pages.filter((p) => p.lang === lang && !p.isFallback);
     const cards: Record<string, IdentifierCard> = Object.fromEntries([
       ...entries.map((e) => [e.url, { title: e.title, kind: e.kind, kindName: KINDS[e.kind][e.contentLang], date: e.updated, summary: e.summary }]),
-      ...pages.map((p) => [p.url, { title: p.title, kind: "page", kindName: "", date: "", summary: p.summary ?? "" }]),
+      ...pages.map((p) => [p.url, { title: p.title, kind: "page", kindName: pageBadge(p.id, lang), date: "", summary: p.summary ?? "" }]),
     ]);
     const dir = join(output, lang, "search");
     // A shard of a previous build (the dev server's long-lived folder) must not answer for this one.

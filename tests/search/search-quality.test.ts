@@ -92,6 +92,22 @@ test(`search quality: ${QUERIES.length} queries in both languages`, { skip }, as
   assert.deepEqual(w.foreignRequests, []);
 });
 
+test("every result carries a badge: the entry's kind, or a site page's own name", { skip }, async () => {
+  const cases: [lang: "ja" | "en", query: string, first: string, badge: string][] = [
+    ["ja", "デマ", "/ja/hoaxes/", "デマ情報"],
+    ["en", "hoax", "/en/hoaxes/", "Virus hoaxes"],
+    ["ja", "SULFNBK", "/ja/hoaxes/sulfnbk-exe/", "デマ情報"],
+    ["en", "MS04-011", "/en/advisories/ms04-011/", "Bulletin"],
+  ];
+  for (const [lang, query, first, badge] of cases) {
+    const results = await searchFor(w.page, server.origin, lang, query);
+    assert.equal(results[0], first, `${lang} "${query}"`);
+    const badges = await w.page.locator(".search-results .search-result").evaluateAll((items) => items.map((li) => li.querySelector(".badge")?.textContent ?? ""));
+    assert.equal(badges[0], badge, `${lang} "${query}": the first result's badge`);
+    assert.deepEqual(badges.filter((b) => !b), [], `${lang} "${query}": every result has a badge`);
+  }
+});
+
 test("the two spellings ウイルス and ウィルス find the same pages", { skip }, async () => {
   const a = await searchFor(w.page, server.origin, "ja", "ウイルス");
   const b = await searchFor(w.page, server.origin, "ja", "ウィルス");

@@ -108,9 +108,10 @@ export async function search(rawQuery: string, options: SearchOptions = {}): Pro
   const results: Result[] = data.map((d) => ({
     url: d.url,
     title: d.meta.title ?? d.url,
-    kind: d.meta.kind ?? "",
-    // The kind filter's value is the badge text, in the page's language.
-    kindName: d.filters.kind?.[0] ?? "",
+    kind: d.meta.kind ?? "page",
+    // The kind filter's value is the badge text, in the page's language; a site page (the hoax list, about)
+    // has no kind and names itself (data-pagefind-meta="badge:…").
+    kindName: d.filters.kind?.[0] ?? d.meta.badge ?? "",
     date: d.meta.date ?? "",
     excerpt: d.excerpt,
     pinned: false,
