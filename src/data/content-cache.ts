@@ -7,8 +7,9 @@
  *   - each valid file's validated frontmatter and the positions of its fields, under the hash of its text
  *     (an invalid file is never cached: it is parsed again and reported every time);
  *   - each Markdown rendering without problems (a body or a hoax's text field, in a page language), under
- *     the hash of the file it comes from, with the entry links it resolved. A hit is used only if every one of those links still resolves to the same URL,
- *     so deleting or renaming a target is still reported at the file and line that links to it.
+ *     the hash of the file it comes from, with the entry links it resolved. A hit is used only if every one
+ *     of those links still resolves to the same URL, so deleting or renaming a target is still reported at
+ *     the file and line that links to it.
  * The renderings' HTML lives in a second file, read only by runs that need HTML (builds, the dev server), so
  * `npm run check` reads a third of the bytes (at 5,000 advisories: 19 of 57 MB).
  * Everything that compares files (translations against sources, anchors, aliases, ids) runs every time.
