@@ -24,7 +24,8 @@ interface PagefindApi {
  * The result count line in both languages, from the locale files (search.results, search.noResults): put in
  * by the bundler (see bundleBrowserCode), so no page carries them in its HTML.
  */
-declare const SEARCH_STATUS: Record<"ja" | "en", { results: string; noResults: string }>;
+declare const SEARCH_STATUS_JSON: string;
+const SEARCH_STATUS = JSON.parse(SEARCH_STATUS_JSON) as Record<"ja" | "en", { results: string; noResults: string }>;
 
 /** "「worm」の検索結果: 3 件" / "Nothing matches “worm”." for the page's language. */
 export function statusText(total: number, query: string): string {
