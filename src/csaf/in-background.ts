@@ -12,6 +12,8 @@ let nextId = 1;
 /** Jobs sent and not answered yet, each with the worker it was sent to. */
 const pending = new Map<number, { owner: Worker; resolve: (output: CsafOutput) => void; reject: (error: Error) => void }>();
 
+const hasJobs = (owner: Worker) => [...pending.values()].some((job) => job.owner === owner);
+
 /** Fails the jobs of one worker only: a stopped worker's exit must not fail the jobs of its successor. */
 function failJobsOf(owner: Worker, error: Error): void {
   for (const [id, job] of pending) {
@@ -40,7 +42,7 @@ export function warmUpCsafWorker(): void {
     const job = pending.get(message.id);
     if (!job) return;
     pending.delete(message.id);
-    if (![...pending.values()].some((job) => job.owner === started)) started.unref();
+    if (!hasJobs(started)) started.unref();
     if (message.output) job.resolve(message.output);
     else job.reject(new Error(`CSAF generation failed on its worker thread:\n${message.error}`));
   });
@@ -66,7 +68,7 @@ export function generateCsafInBackground(site: SiteData, config: CsafConfig, cac
     return answer;
   } catch (error) {
     pending.delete(id);
-    if (worker && ![...pending.values()].some((job) => job.owner === worker)) worker.unref();
+    if (worker && !hasJobs(worker)) worker.unref();
     return Promise.reject(error instanceof Error ? error : new Error(String(error)));
   }
 }

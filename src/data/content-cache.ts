@@ -61,8 +61,16 @@ const CACHE_DIR = resolve(import.meta.dirname, "../../node_modules/.cache/keikok
 
 export const hashText = (text: string): string => createHash("sha1").update(text).digest("base64url");
 
-/** What produced the cached values: this folder's and the renderer's code, and the parsers' versions. */
+/**
+ * What produced the cached values: this folder's and the renderer's code, and the parsers' versions. Read
+ * once per process (the dev server restarts when src/ changes), not on every load.
+ */
+let version: string | undefined;
 function codeVersion(): string {
+  return (version ??= readCodeVersion());
+}
+
+function readCodeVersion(): string {
   const hash = createHash("sha1");
   for (const dir of ["../data", "../markdown"]) {
     const path = resolve(import.meta.dirname, dir);
@@ -164,10 +172,14 @@ export class ContentCache {
     return hit;
   }
 
+  private readHtml(): Record<string, string> {
+    this.storedHtml ??= readCacheFile<HtmlFile>(this.htmlPath, this.version)?.html ?? {};
+    return this.storedHtml;
+  }
+
   /** A rendering's HTML (reads the HTML file on first use). */
   html(key: string): string | undefined {
-    this.storedHtml ??= readCacheFile<HtmlFile>(this.htmlPath, this.version)?.html ?? {};
-    const hit = this.storedHtml[key];
+    const hit = this.readHtml()[key];
     if (hit !== undefined) this.nextHtml[key] = hit;
     return hit;
   }
@@ -177,7 +189,7 @@ export class ContentCache {
     this.next.renders[key] = value;
     this.changed = true;
     if (html === undefined) return;
-    this.storedHtml ??= readCacheFile<HtmlFile>(this.htmlPath, this.version)?.html ?? {};
+    this.readHtml(); // save() writes the HTML file only once it has been read
     this.nextHtml[key] = html;
     this.htmlChanged = true;
   }

@@ -7,7 +7,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { loadContent } from "../../src/data/load-content.ts";
 import { formatProblem } from "../../src/data/problems.ts";
-import { makeFixture, MINIMAL, ROOT } from "../helpers/fixtures.ts";
+import { MINIMAL, ROOT, withFixture } from "../helpers/fixtures.ts";
 
 const plain = (value: unknown) => JSON.parse(JSON.stringify(value));
 
@@ -21,8 +21,7 @@ test("a warm cache gives the same site as no cache, from the bundled content", (
 });
 
 test("a validation-only run (check) caches no HTML; the next build renders it, then reuses it", () => {
-  const fixture = makeFixture();
-  try {
+  withFixture((fixture) => {
     const options = { root: fixture.dir, contentDir: fixture.content };
     const uncached = loadContent(options).site!;
     const checked = loadContent({ ...options, cache: true, html: false }).site!;
@@ -30,14 +29,11 @@ test("a validation-only run (check) caches no HTML; the next build renders it, t
     assert.deepEqual(plain(loadContent({ ...options, cache: true }).site), plain(uncached), "HTML rendered where the cache had none");
     assert.deepEqual(plain(loadContent({ ...options, cache: true }).site), plain(uncached), "and then taken from the cache");
     assert.deepEqual(plain(loadContent({ ...options, cache: true, html: false }).site!.entries.map((e) => e.headings)), plain(uncached.entries.map((e) => e.headings)));
-  } finally {
-    fixture.cleanup();
-  }
+  });
 });
 
 test("only the edited file is parsed again, and the edit shows", () => {
-  const fixture = makeFixture();
-  try {
+  withFixture((fixture) => {
     const cold = loadContent({ root: fixture.dir, contentDir: fixture.content, cache: true });
     assert.equal(cold.cacheUse?.reused, 0);
     fixture.write("en/advisories/alpha.md", MINIMAL["en/advisories/alpha.md"]!.replace("Use the removal tool.", "Run the removal tool."));
@@ -45,14 +41,11 @@ test("only the edited file is parsed again, and the edit shows", () => {
     assert.equal(warm.cacheUse?.reused, warm.cacheUse!.files - 1);
     const alpha = warm.site!.entries.find((e) => e.id === "alpha" && e.lang === "en")!;
     assert.match(alpha.html, /Run the removal tool\./);
-  } finally {
-    fixture.cleanup();
-  }
+  });
 });
 
 test("an unchanged file whose link target disappeared is reported at its line", () => {
-  const fixture = makeFixture();
-  try {
+  withFixture((fixture) => {
     assert.ok(loadContent({ root: fixture.dir, contentDir: fixture.content, cache: true }).site);
     // alpha links to hoax:beta in both languages; alpha itself does not change.
     fixture.remove("ja/hoaxes/beta.md");
@@ -62,14 +55,11 @@ test("an unchanged file whose link target disappeared is reported at its line", 
     assert.match(lines, /content\/ja\/advisories\/alpha\.md:23:1 .*link to unknown hoax "beta"/);
     assert.match(lines, /content\/en\/advisories\/alpha\.md:13:1 .*link to unknown hoax "beta"/);
     assert.deepEqual(problems, loadContent({ root: fixture.dir, contentDir: fixture.content }).problems, "the same report as without the cache");
-  } finally {
-    fixture.cleanup();
-  }
+  });
 });
 
 test("an unchanged translation that no longer agrees with its edited source is reported with both positions", () => {
-  const fixture = makeFixture({ "en/hoaxes/beta.md": MINIMAL["en/hoaxes/beta.md"]!.replace("names: [BETA.EXE]\n", "names: [BETA.EXE]\nfile: BETA.EXE\n") });
-  try {
+  withFixture((fixture) => {
     assert.ok(loadContent({ root: fixture.dir, contentDir: fixture.content, cache: true }).site);
     fixture.write("ja/hoaxes/beta.md", MINIMAL["ja/hoaxes/beta.md"]!.replace("file: BETA.EXE", "file: GAMMA.EXE"));
     const { problems, cacheUse } = loadContent({ root: fixture.dir, contentDir: fixture.content, cache: true });
@@ -77,14 +67,11 @@ test("an unchanged translation that no longer agrees with its edited source is r
     const lines = problems.map(formatProblem).join("\n");
     assert.deepEqual(problems, loadContent({ root: fixture.dir, contentDir: fixture.content }).problems, "the same report as without the cache");
     assert.match(lines, /content\/en\/hoaxes\/beta\.md:6:7 .*"BETA\.EXE" disagrees with the ja source content\/ja\/hoaxes\/beta\.md:9 \("GAMMA\.EXE"\)/);
-  } finally {
-    fixture.cleanup();
-  }
+  }, { "en/hoaxes/beta.md": MINIMAL["en/hoaxes/beta.md"]!.replace("names: [BETA.EXE]\n", "names: [BETA.EXE]\nfile: BETA.EXE\n") });
 });
 
 test("a file made invalid is reported at its field, every time (invalid files are never cached)", () => {
-  const fixture = makeFixture();
-  try {
+  withFixture((fixture) => {
     assert.ok(loadContent({ root: fixture.dir, contentDir: fixture.content, cache: true }).site);
     fixture.write("ja/advisories/alpha.md", MINIMAL["ja/advisories/alpha.md"]!.replace("severity: critical", "severity: catastrophic"));
     for (let run = 0; run < 2; run++) {
@@ -93,7 +80,5 @@ test("a file made invalid is reported at its field, every time (invalid files ar
       assert.equal(problems[0]!.line, 13);
       assert.equal(problems[0]!.field, "severity");
     }
-  } finally {
-    fixture.cleanup();
-  }
+  });
 });

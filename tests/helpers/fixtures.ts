@@ -130,3 +130,13 @@ export function copyBundledContent(): Fixture {
   cpSync(join(ROOT, "content"), fixture.content, { recursive: true });
   return fixture;
 }
+
+/** Runs `use` on a fresh fixture (MINIMAL plus `changes`) and removes the fixture afterwards, whatever happens. */
+export function withFixture<T>(use: (fixture: Fixture) => T, changes: Record<string, string | Buffer | null> = {}): T {
+  const fixture = makeFixture(changes);
+  try {
+    return use(fixture);
+  } finally {
+    fixture.cleanup();
+  }
+}

@@ -17,7 +17,6 @@ interface PagefindApi {
   options(o: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   search(q: string | null, o?: { filters?: Record<string, unknown>; sort?: Record<string, string> }): Promise<{ results: { id: string; data(): Promise<PagefindResultData> }[] }>;
-  filters(): Promise<Record<string, Record<string, number>>>;
 }
 
 /**
