@@ -1,39 +1,37 @@
 /**
- * Keikoku's Eleventy configuration: a short list of plugins, one per feature folder under src/.
- * Run through tsx (see package.json); Node 20 cannot load .ts by itself.
+ * Keikoku's Eleventy configuration: a short list of plugins, one per feature folder under src/. It renders
+ * the pages of one site from two values, the settings (src/settings) and the validated content (src/data):
+ * src/site/build-site.ts calls it through Eleventy's programmatic `config` option, so both arrive as
+ * arguments, never through the environment. (The Eleventy CLI cannot run it: use npm run build / npm start.)
  */
-import { dataPlugin } from "./src/data/plugin.ts";
+import type { Settings } from "./src/settings/settings.ts";
+import type { SiteData } from "./src/data/entries.ts";
 import { i18nPlugin } from "./src/i18n/plugin.ts";
-import { markdownPlugin } from "./src/markdown/plugin.ts";
 import { sitePlugin } from "./src/site/plugin.ts";
-import { searchPlugin } from "./src/search/plugin.ts";
+import { dataPlugin } from "./src/data/plugin.ts";
 import { feedsPlugin } from "./src/feeds/plugin.ts";
 import { apiPlugin } from "./src/api/plugin.ts";
-import { previewPlugin } from "./src/preview/plugin.ts";
 import { csafPlugin } from "./src/csaf/plugin.ts";
-import { readSiteConfig } from "./src/site/config.ts";
-import { join, relative } from "node:path";
+import { searchPlugin } from "./src/search/plugin.ts";
 
-export default function keikoku(eleventyConfig: any) {
-  eleventyConfig.addPlugin(markdownPlugin);
+/** What a build renders: the site's settings and its validated content. */
+export interface RenderInputs {
+  settings: Settings;
+  site: SiteData;
+}
+
+export default function keikoku(eleventyConfig: any, inputs?: RenderInputs): void {
+  if (!inputs) throw new Error("Keikoku's .eleventy.ts renders a site from values that npm run build and npm start pass it; run one of those instead of the Eleventy CLI.");
+  const { settings, site } = inputs;
   eleventyConfig.addPlugin(i18nPlugin);
-  eleventyConfig.addPlugin(dataPlugin, { contentDir: process.env.KEIKOKU_CONTENT });
-  eleventyConfig.addPlugin(sitePlugin);
+  eleventyConfig.addPlugin(sitePlugin, { settings });
+  eleventyConfig.addPlugin(dataPlugin, { settings, site });
   eleventyConfig.addPlugin(feedsPlugin);
-  eleventyConfig.addPlugin(apiPlugin);
-  eleventyConfig.addPlugin(csafPlugin);
+  eleventyConfig.addPlugin(apiPlugin, { settings });
+  eleventyConfig.addPlugin(csafPlugin, { settings });
   eleventyConfig.addPlugin(searchPlugin);
-  eleventyConfig.addPlugin(previewPlugin);
-  eleventyConfig.setQuietMode(true);
 
-  // Returned (not exported) so each build reads PATH_PREFIX afresh, even in one long-lived process.
-  return {
-    // Relative to this file, so a build started from another folder (tests, the benchmark) finds them.
-    dir: { input: relative(process.cwd(), join(import.meta.dirname, "layouts")) || ".", includes: "partials" },
-    templateFormats: ["njk"],
-    htmlTemplateEngine: "njk",
-    // Advisory text may contain {{ and {%: Markdown is never run through a template engine.
-    markdownTemplateEngine: false,
-    pathPrefix: readSiteConfig().pathPrefix,
-  };
+  eleventyConfig.setTemplateFormats(["njk"]);
+  eleventyConfig.setIncludesDirectory("partials");
+  eleventyConfig.setQuietMode(true);
 }

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { entryById, type Entry, type SiteData } from "../data/entries.ts";
 import { PRODUCTS } from "../data/vocabulary.ts";
 import { ApiDocumentSchema, type ApiDocument } from "./schema.ts";
+import { routes } from "../routes/routes.ts";
 
 export function buildApiDocument(site: SiteData, fullUrl: (path: string) => string, csafUrl?: (entry: Entry) => string): ApiDocument {
   const ids = [...new Set(site.entries.map((e) => e.id))];
@@ -32,7 +33,7 @@ export function buildApiDocument(site: SiteData, fullUrl: (path: string) => stri
     };
   });
   const doc: ApiDocument = {
-    $schema: fullUrl("/api/advisories.schema.json"),
+    $schema: fullUrl(routes.api("advisories.schema.json")),
     generator: "Keikoku",
     updated: site.lastUpdated,
     products: Object.fromEntries(Object.entries(PRODUCTS).map(([id, names]) => [id, { ja: names.ja, en: names.en }])),
@@ -43,5 +44,5 @@ export function buildApiDocument(site: SiteData, fullUrl: (path: string) => stri
 }
 
 export function buildApiSchema(fullUrl: (path: string) => string): object {
-  return { ...z.toJSONSchema(ApiDocumentSchema), $id: fullUrl("/api/advisories.schema.json"), title: "Keikoku advisories API" };
+  return { ...z.toJSONSchema(ApiDocumentSchema), $id: fullUrl(routes.api("advisories.schema.json")), title: "Keikoku advisories API" };
 }

@@ -14,6 +14,7 @@ import { z } from "zod";
 import {
   AdvisorySchema, AdvisoryTranslationSchema, HoaxSchema, HoaxTranslationSchema, HttpUrl, IsoDate, NEUTRAL_KEYS, PageSchema, PartialDate,
 } from "../data/schema.ts";
+import { SiteConfigSchema } from "../settings/schema.ts";
 
 type Json = Record<string, unknown>;
 
@@ -62,6 +63,12 @@ export const SCHEMA_FILES: SchemaFile[] = [
     source: { schema: HoaxSchema, restatable: NEUTRAL_KEYS.hoax },
     title: "Keikoku hoax translation (English)",
     description: "Frontmatter of content/en/hoaxes/{id}.md: translated text of the Japanese file with the same id.",
+  },
+  {
+    file: "site.schema.json",
+    schema: SiteConfigSchema,
+    title: "Keikoku site configuration",
+    description: "site.yaml at the root of a site folder: the site's name, publisher, URL and CSAF settings.",
   },
 ];
 

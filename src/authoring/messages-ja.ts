@@ -215,7 +215,7 @@ export const HINTS_JA: Rule[] = [
   // src/data/zod-problems.ts
   [/^remove it; allowed here: $/, "削除してください"],
   [/^remove it; allowed here: (.*)$/, "削除してください。ここで使えるフィールドは $1 です"],
-  [/^add "(.*):" \(see docs\/authoring\.md\)$/, "\"$1:\" を追加してください(docs/authoring.md を参照)"],
+  [/^add "(.*):" \(see (.+)\)$/, "\"$1:\" を追加してください($2 を参照)"],
   [/^write dates as YYYY-MM-DD, e\.g\. (\S+) \(firstSeen also takes YYYY-MM or YYYY\)$/, "日付は YYYY-MM-DD の形で書いてください(例: $1)。firstSeen では YYYY-MM や YYYY も使えます"],
   [/^write the article number only, e\.g\. (\S+)$/, "記事番号の数字だけを書いてください(例: $1)"],
   [/^write it as (\S+), e\.g\. (\S+)$/, "$1 の形で書いてください(例: $2)"],

@@ -179,7 +179,7 @@ const trimmed = (m: Measured) => (m.stderr || m.stdout).trim().split("\n").slice
 
 async function runOurs(contentDir: string, output: string, timeoutMs: number): Promise<OursRun> {
   rmSync(output, { recursive: true, force: true });
-  const m = await runMeasured(process.execPath, ["--import", "tsx", "src/cli/build.ts", "--output", output], { cwd: ROOT, env: childEnv({ KEIKOKU_CONTENT: contentDir, KEIKOKU_CSAF_CACHE: "off" }), timeoutMs });
+  const m = await runMeasured(process.execPath, ["--import", "tsx", "src/cli/run.ts", "build", "--output", output], { cwd: ROOT, env: childEnv({ KEIKOKU_CONTENT: contentDir, KEIKOKU_CSAF_CACHE: "off" }), timeoutMs });
   const pages = /built (\d+) pages/.exec(m.stdout)?.[1];
   const indexedPages = searchIndexPages(output);
   return {
@@ -245,7 +245,7 @@ async function runPhases(contentDir: string, output: string, work: string, run: 
 }
 
 async function checkOnce(contentDir: string, timeoutMs: number, cache: "on" | "off") {
-  const m = await runMeasured(process.execPath, ["--import", "tsx", "src/cli/check.ts", "--content", contentDir, "--format", "json"], { cwd: ROOT, env: childEnv({ KEIKOKU_CACHE: cache }), timeoutMs });
+  const m = await runMeasured(process.execPath, ["--import", "tsx", "src/cli/run.ts", "check", "--content", contentDir, "--format", "json"], { cwd: ROOT, env: childEnv({ KEIKOKU_CACHE: cache }), timeoutMs });
   let parsed: { ok?: boolean; ms?: number; entries?: number; cacheUse?: { reused: number; files: number } } = {};
   try {
     parsed = JSON.parse(m.stdout) as typeof parsed;

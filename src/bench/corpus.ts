@@ -334,6 +334,19 @@ const PAGES: Record<string, Bi> = {
   },
 };
 
+/** The corpus's site.yaml: the bundled site's name and notices, so pages weigh what the bundled site's do. */
+const SITE_YAML = [
+  "name: { ja: 警告 Keikoku, en: Keikoku }",
+  "tagline: { ja: セキュリティ情報とウイルスのデマ情報(ベンチマーク用), en: Security advisories and virus hoaxes (benchmark corpus) }",
+  "footerNotice:",
+  "  ja: 掲載内容は2004年当時の情報です。電話番号・URL・ツールは当時のものです。",
+  "  en: This is information as of 2004. Phone numbers, URLs and tools are those of the time.",
+  "publisher: { name: Keikoku, category: other }",
+  "csaf: { idPrefix: KEIKOKU }",
+  "logo: { mark: 警 }",
+  "",
+].join("\n");
+
 function stats(values: number[]): SizeStats {
   const sorted = [...values].sort((a, b) => a - b);
   return { min: sorted[0] ?? 0, median: sorted[Math.floor(sorted.length / 2)] ?? 0, max: sorted.at(-1) ?? 0 };
@@ -353,6 +366,7 @@ export function generateCorpus(options: CorpusOptions): CorpusSummary {
     files++;
     bytes += byteLength(text);
   };
+  write("site.yaml", SITE_YAML);
   for (const [id, text] of Object.entries(PAGES)) {
     write(`ja/pages/${id}.md`, text.ja);
     write(`en/pages/${id}.md`, text.en);

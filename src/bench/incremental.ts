@@ -89,11 +89,10 @@ export async function measureIncremental(options: IncrementalOptions): Promise<I
   const log = options.log ?? (() => undefined);
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const eleventyCli = join(dirname(createRequire(join(options.root, "package.json")).resolve("@11ty/eleventy")), "..", "cmd.cjs");
   const started = performance.now();
-  const child = spawn(process.execPath, ["--import", "tsx", eleventyCli, "--config=.eleventy.ts", "--serve", `--port=${port}`, `--output=${options.output}`], {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/run.ts", "dev-server", "--port", String(port), "--output", options.output, "--content", options.contentDir], {
     cwd: options.root,
-    env: { ...process.env, KEIKOKU_CONTENT: options.contentDir, KEIKOKU_DEV: "1" },
+    env: process.env,
     stdio: ["ignore", "pipe", "pipe"],
   });
   const watch = watchTree(child.pid!, 200);

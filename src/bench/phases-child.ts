@@ -73,7 +73,10 @@ const maxRss = () => process.resourceUsage().maxRSS;
 try {
   const { loadContent } = await import("../data/load-content.ts");
   const { buildSite } = await import("../site/build-site.ts");
-  const { indexSite, bundleBrowserCode } = await import("../search/plugin.ts");
+  const { indexSite, bundleBrowserCode } = await import("../search/steps.ts");
+  const { readSettingsOrThrow } = await import("../settings/settings.ts");
+  const { csafConfig } = await import("../csaf/config.ts");
+  const settings = readSettingsOrThrow({ siteDir: contentDir, root, env: process.env });
   result.startupMs = performance.now();
 
   let t = performance.now();
@@ -83,14 +86,12 @@ try {
   if (!loaded.site) throw new Error(`the corpus is not valid: ${loaded.problems.length} problems, first: ${JSON.stringify(loaded.problems[0])}`);
   result.entries = loaded.site.entries.length;
 
-  process.env.KEIKOKU_SEARCH = "off";
   t = performance.now();
-  const built = await buildSite({ output, root, contentDir });
+  const built = await buildSite({ ...settings, switches: { ...settings.switches, search: false } }, { output });
   result.renderBuildMs = performance.now() - t;
   result.afterHooksMs = Math.max(0, Date.now() - newestMtime(output, ".html"));
   result.pages = built.pages;
   result.maxRssKbAfter.render = maxRss();
-  delete process.env.KEIKOKU_SEARCH;
 
   const scratch = mkdtempSync(join(tmpdir(), "keikoku-bench-esbuild-"));
   t = performance.now();
@@ -105,9 +106,8 @@ try {
   result.maxRssKbAfter.index = maxRss();
 
   const { generateCsaf } = await import("../csaf/generate.ts");
-  const { readCsafConfig } = await import("../csaf/config.ts");
   t = performance.now();
-  const csaf = await generateCsaf(loaded.site, readCsafConfig(process.env, { idPrefix: "KEIKOKU" }));
+  const csaf = await generateCsaf(loaded.site, csafConfig(settings));
   result.csafMs = performance.now() - t;
   if (csaf.errors.length) throw new Error(`CSAF: ${csaf.errors.length} errors, first: ${JSON.stringify(csaf.errors[0])}`);
   result.ok = true;

@@ -1,6 +1,8 @@
 /**
- * `npm run build`: validate all content, render the site into a fresh folder, index it for search,
- * and only then swap it in for _site/. A build that fails at any step leaves the previous _site/ as it was.
+ * `npm run build`: read the site's settings, validate all content, render the site into a fresh folder,
+ * run the steps after rendering (CSAF, search, URL manifest), and only then swap it in for the output
+ * folder. A build that fails at any step leaves the previous output as it was.
+ * Exit codes: 0 built, 1 content problems or a failed build, 2 usage.
  */
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
@@ -8,20 +10,36 @@ import { performance } from "node:perf_hooks";
 import { buildSite } from "../site/build-site.ts";
 import { ContentError } from "../data/problems.ts";
 import { UrlRemovedError } from "../links/url-manifest.ts";
-import { SearchIndexError } from "../search/plugin.ts";
+import { SearchIndexError } from "../search/steps.ts";
+import { readSettings } from "../settings/settings.ts";
+import { CONTENT_OPTION, parseCommand, siteDirOf, type CommandIo, type CommandSpec } from "./command.ts";
 
-const args = process.argv.slice(2);
-const outIndex = args.indexOf("--output");
-const output = resolve(outIndex >= 0 ? args[outIndex + 1]! : process.env.KEIKOKU_OUTPUT ?? "_site");
+export const BUILD: CommandSpec = {
+  name: "build",
+  usage: "[--content DIR] [--output DIR]",
+  summary: "Validate the site's content and build it into a folder (replaced only when the whole build succeeds).",
+  options: {
+    content: CONTENT_OPTION,
+    output: { type: "string", value: "DIR", description: "where the site goes (default: $KEIKOKU_OUTPUT, else _site/)" },
+  },
+};
 
-const started = performance.now();
-try {
-  const result = await buildSite({ output });
-  for (const notice of result.notices) console.log(`  note: ${notice}`);
-  console.log(`✔ built ${result.pages} pages into ${output} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-} catch (error) {
-  if (error instanceof ContentError || error instanceof UrlRemovedError || error instanceof SearchIndexError) console.error(error.message);
-  else console.error(`✖ build failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-  console.error(existsSync(output) ? `  ${output} was left unchanged.` : "");
-  process.exitCode = 1;
+export async function main(argv: string[], io: CommandIo): Promise<number> {
+  const parsed = parseCommand(BUILD, argv, io);
+  if (typeof parsed === "number") return parsed;
+  const output = resolve(io.cwd, (parsed.values.output as string | undefined) ?? (io.env.KEIKOKU_OUTPUT || "_site"));
+  const started = performance.now();
+  const read = readSettings({ siteDir: siteDirOf(parsed.values, io), root: io.cwd, env: io.env });
+  try {
+    if (!read.settings) throw new ContentError(read.problems);
+    const result = await buildSite(read.settings, { output });
+    for (const notice of result.notices) io.stdout(`  note: ${notice}\n`);
+    io.stdout(`✔ built ${result.pages} pages into ${output} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof ContentError || error instanceof UrlRemovedError || error instanceof SearchIndexError) io.stderr(`${error.message}\n`);
+    else io.stderr(`✖ build failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    io.stderr(existsSync(output) ? `  ${output} was left unchanged.\n` : "\n");
+    return 1;
+  }
 }

@@ -1,51 +1,60 @@
 /**
- * `npm run check`: validate all content without rendering anything. Fast enough for a pre-commit hook.
- *   --format json   machine-readable report on stdout (with a `lang` property)
- *   --content DIR   check another content folder
- *   --lang ja       every message and hint in Japanese (src/authoring/messages-ja.ts); default en
- * Exit codes: 0 valid, 1 content problems, 2 usage error.
+ * `npm run check`: validate the site's settings and all its content without rendering anything. Fast enough
+ * for a pre-commit hook.
+ * Exit codes: 0 valid, 1 problems, 2 usage.
  */
-import { resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { loadContent } from "../data/load-content.ts";
 import { formatReport, sortProblems } from "../data/problems.ts";
+import { readSettings } from "../settings/settings.ts";
 import { formatReportJa, translateNotice, translateProblem } from "../authoring/messages-ja.ts";
+import { CONTENT_OPTION, LANG_OPTION, messageLang, parseCommand, siteDirOf, type CommandIo, type CommandSpec } from "./command.ts";
 
-const args = process.argv.slice(2);
-const option = (name: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
+export const CHECK: CommandSpec = {
+  name: "check",
+  usage: "[--content DIR] [--format text|json] [--lang ja|en]",
+  summary: "Validate the site's settings (site.yaml) and every content file; nothing is rendered or written.",
+  options: {
+    content: CONTENT_OPTION,
+    format: { type: "string", value: "text|json", description: "text for people (default), json for editors and CI (with a lang property)" },
+    lang: LANG_OPTION,
+  },
 };
-const format = option("--format") ?? "text";
-if (!["text", "json"].includes(format)) {
-  console.error(`Unknown --format "${format}": use text or json`);
-  process.exit(2);
-}
-const lang = option("--lang") ?? "en";
-if (lang !== "en" && lang !== "ja") {
-  console.error(`Unknown --lang "${lang}": use en or ja`);
-  process.exit(2);
-}
-const ja = lang === "ja";
-const contentDir = option("--content") ?? process.env.KEIKOKU_CONTENT;
-const started = performance.now();
-const result = loadContent({ root: process.cwd(), cache: true, html: false, ...(contentDir ? { contentDir: resolve(contentDir) } : {}) });
-const ms = Math.round(performance.now() - started);
 
-if (format === "json") {
-  const sorted = sortProblems(result.problems);
-  const problems = ja ? sorted.map(translateProblem) : sorted;
-  console.log(JSON.stringify({ ok: problems.length === 0, lang, problems, entries: result.site?.entries.length ?? 0, ms, ...(result.cacheUse ? { cacheUse: result.cacheUse } : {}) }, null, 2));
-} else if (result.site) {
-  const sources = new Set(result.site.entries.map((e) => e.id)).size;
-  const pages = result.site.entries.length;
-  const use = result.cacheUse;
-  const reused = use && use.reused ? (ja ? `、${use.files} ファイル中 ${use.reused} は前回から変更なし` : `; ${use.reused} of ${use.files} files unchanged since the last run`) : "";
-  console.log(ja
-    ? `✔ コンテンツに問題はありません: セキュリティ情報とデマ情報 ${sources} 件、2 言語で ${pages} ページ (${ms} ms${reused})`
-    : `✔ content is valid: ${sources} advisories and hoaxes, ${pages} pages in 2 languages (${ms} ms${reused})`);
-  for (const notice of result.site.notices) console.log(ja ? `  注: ${translateNotice(notice)}` : `  note: ${notice}`);
-} else {
-  console.error(ja ? formatReportJa(result.problems) : formatReport(result.problems));
+export async function main(argv: string[], io: CommandIo): Promise<number> {
+  const parsed = parseCommand(CHECK, argv, io);
+  if (typeof parsed === "number") return parsed;
+  const format = (parsed.values.format as string | undefined) ?? "text";
+  if (format !== "text" && format !== "json") {
+    io.stderr(`✖ unknown --format "${format}": use text or json\n`);
+    return 2;
+  }
+  const lang = messageLang(parsed.values, CHECK, io);
+  if (!lang) return 2;
+  const ja = lang === "ja";
+  const siteDir = siteDirOf(parsed.values, io);
+  const started = performance.now();
+  const read = readSettings({ siteDir, root: io.cwd, env: io.env });
+  // Content is checked even when the settings are not valid, so every problem is reported at once.
+  const result = loadContent({ root: io.cwd, contentDir: siteDir, cache: read.settings?.switches.contentCache ?? io.env.KEIKOKU_CACHE !== "off", html: false });
+  const problems = [...read.problems, ...result.problems];
+  const ms = Math.round(performance.now() - started);
+
+  if (format === "json") {
+    const sorted = sortProblems(problems);
+    const shown = ja ? sorted.map(translateProblem) : sorted;
+    io.stdout(`${JSON.stringify({ ok: shown.length === 0, lang, problems: shown, entries: result.site?.entries.length ?? 0, ms, ...(result.cacheUse ? { cacheUse: result.cacheUse } : {}) }, null, 2)}\n`);
+  } else if (result.site && !problems.length) {
+    const sources = new Set(result.site.entries.map((e) => e.id)).size;
+    const pages = result.site.entries.length;
+    const use = result.cacheUse;
+    const reused = use && use.reused ? (ja ? `、${use.files} ファイル中 ${use.reused} は前回から変更なし` : `; ${use.reused} of ${use.files} files unchanged since the last run`) : "";
+    io.stdout(`${ja
+      ? `✔ コンテンツに問題はありません: セキュリティ情報とデマ情報 ${sources} 件、2 言語で ${pages} ページ (${ms} ms${reused})`
+      : `✔ content is valid: ${sources} advisories and hoaxes, ${pages} pages in 2 languages (${ms} ms${reused})`}\n`);
+    for (const notice of result.site.notices) io.stdout(ja ? `  注: ${translateNotice(notice)}\n` : `  note: ${notice}\n`);
+  } else {
+    io.stderr(`${ja ? formatReportJa(problems) : formatReport(problems)}\n`);
+  }
+  return problems.length ? 1 : 0;
 }
-process.exitCode = result.problems.length ? 1 : 0;

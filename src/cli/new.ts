@@ -1,66 +1,71 @@
 /**
- * `npm run new -- <kind> <id>`: start a new entry in both languages from a template.
- *   kind            incident | bulletin | guidance | hoax
- *   id              lower-case ASCII letters, digits and single hyphens: the file name and the URL
- *   --date DATE     the publication date, YYYY-MM-DD (default: today, local time)
- *   --content DIR   write into another content folder (also KEIKOKU_CONTENT)
- * Writes content/ja/{advisories|hoaxes}/<id>.md and content/en/…, valid at once (placeholders say TODO).
- * Exit codes: 0 written, 2 usage error or refused (unknown kind, invalid id or date, id already used).
+ * `npm run new`: start something new from a template, valid as written (placeholders say TODO).
+ *   npm run new -- <incident|bulletin|guidance|hoax> <id> [--date YYYY-MM-DD] [--content DIR]
+ *       a new entry in both languages: <site>/ja/{advisories|hoaxes}/<id>.md and <site>/en/…
+ *   npm run new -- site DIR
+ *       a new, empty site in DIR: site.yaml, the about and hoax-list pages in both languages, a URL manifest
+ * Exit codes: 0 written, 2 usage error or refused (unknown kind, invalid id or date, id already used, folder not empty).
  */
 import { relative, resolve } from "node:path";
 import { SCAFFOLD_KINDS, today, writeScaffold } from "../authoring/scaffold.ts";
+import { writeSite } from "../authoring/new-site.ts";
+import { CONTENT_OPTION, parseCommand, siteDirOf, type CommandIo, type CommandSpec } from "./command.ts";
 
-const USAGE = `usage: npm run new -- <${SCAFFOLD_KINDS.join("|")}> <id> [--date YYYY-MM-DD] [--content DIR]`;
-
-const args = process.argv.slice(2);
-const positional: string[] = [];
-const options: Record<string, string> = {};
-for (let i = 0; i < args.length; i++) {
-  const arg = args[i]!;
-  if (arg === "--help" || arg === "-h") {
-    console.log(USAGE);
-    process.exit(0);
-  }
-  if (arg === "--date" || arg === "--content") {
-    const value = args[++i];
-    if (value === undefined) {
-      console.error(`✖ ${arg} needs a value\n${USAGE}`);
-      process.exit(2);
-    }
-    options[arg] = value;
-  } else if (arg.startsWith("--")) {
-    console.error(`✖ unknown option "${arg}"\n${USAGE}`);
-    process.exit(2);
-  } else positional.push(arg);
-}
-if (positional.length !== 2) {
-  console.error(`✖ expected a kind and an id\n${USAGE}`);
-  process.exit(2);
-}
-const [kind, id] = positional as [string, string];
-const contentDir = resolve(options["--content"] ?? process.env.KEIKOKU_CONTENT ?? "content");
-/** Files inside the project by their relative path (content/ja/…), others by their absolute path. */
-const shown = (path: string) => {
-  const full = resolve(contentDir, path);
-  const rel = relative(process.cwd(), full);
-  return (rel.startsWith("..") ? full : rel).split("\\").join("/");
+export const NEW: CommandSpec = {
+  name: "new",
+  usage: `<${SCAFFOLD_KINDS.join("|")}> <id> [--date YYYY-MM-DD] [--content DIR]  |  site <DIR>`,
+  summary: "Start a new entry in both languages, or a new site, from a template that is valid as written.",
+  options: {
+    date: { type: "string", value: "YYYY-MM-DD", description: "an entry's publication date (default: today, local time)" },
+    content: CONTENT_OPTION,
+  },
+  positionals: [2, 2],
 };
-const result = writeScaffold({ kind, id, date: options["--date"] ?? today(), contentDir, display: shown });
-if (!result.ok) {
-  console.error(`✖ ${result.error} — ${result.hint}`);
-  process.exit(2);
-}
 
-const section = kind === "hoax" ? "hoaxes" : "advisories";
-const checkCommand = options["--content"] ? `npm run check -- --content ${options["--content"]}` : "npm run check";
-console.log(`✔ new ${kind} "${id}":`);
-for (const path of result.written) console.log(`  wrote ${shown(path)}`);
-console.log(`
+export async function main(argv: string[], io: CommandIo): Promise<number> {
+  const parsed = parseCommand(NEW, argv, io);
+  if (typeof parsed === "number") return parsed;
+  const [kind, target] = parsed.positionals as [string, string];
+  /** Files inside the current folder by their relative path (content/ja/…), others by their absolute path. */
+  const shown = (full: string) => {
+    const rel = relative(io.cwd, full);
+    return (rel.startsWith("..") ? full : rel).split("\\").join("/");
+  };
+
+  if (kind === "site") {
+    const dir = resolve(io.cwd, target);
+    const result = writeSite(dir);
+    if (!result.ok) {
+      io.stderr(`✖ ${result.error} — ${result.hint}\n`);
+      return 2;
+    }
+    io.stdout(`✔ new site in ${shown(dir)}:\n${result.written.map((p) => `  wrote ${shown(resolve(dir, p))}\n`).join("")}
+Next steps:
+  1. Replace every "TODO" in ${shown(resolve(dir, "site.yaml"))} and the two pages (npm run check -- --content ${target} lists them).
+  2. Build and look:  npm run build -- --content ${target} --output ${target}-site   (or npm start -- --content ${target})
+  3. Write entries:   npm run new -- incident my-first-advisory --content ${target}
+  4. Before publishing, record the URLs: npm run urls -- --update --content ${target}
+`);
+    return 0;
+  }
+
+  const siteDir = siteDirOf(parsed.values, io);
+  const result = writeScaffold({ kind, id: target, date: (parsed.values.date as string | undefined) ?? today(), contentDir: siteDir, display: (path) => shown(resolve(siteDir, path)) });
+  if (!result.ok) {
+    io.stderr(`✖ ${result.error} — ${result.hint}\n`);
+    return 2;
+  }
+  const section = kind === "hoax" ? "hoaxes" : "advisories";
+  const contentFlag = parsed.values.content ? ` -- --content ${String(parsed.values.content)}` : "";
+  io.stdout(`✔ new ${kind} "${target}":\n${result.written.map((path) => `  wrote ${shown(resolve(siteDir, path))}\n`).join("")}
 Next steps:
   1. Replace every "TODO" in both files. Facts (dates, products, KB, CVE, related ids) go in the
      Japanese file only; the English file holds translated text (see docs/authoring.md).
-  2. Validate:  ${checkCommand}  (with --lang ja, the messages are in Japanese)
-  3. Preview:   npm start, then open /ja/${section}/${id}/ and /en/${section}/${id}/
-  4. Publish:   record the new URLs with npm run urls -- --update
+  2. Validate:  npm run check${contentFlag}  (with --lang ja, the messages are in Japanese)
+  3. Preview:   npm start${contentFlag}, then open /ja/${section}/${target}/ and /en/${section}/${target}/
+  4. Publish:   record the new URLs with npm run urls -- --update${parsed.values.content ? ` --content ${String(parsed.values.content)}` : ""}
   Later, each revision of the Japanese text gets a new entry in "revisions"; update the English file
-  and its translationOf to match (npm run i18n:status lists translations that fall behind).`);
+  and its translationOf to match (npm run i18n:status lists translations that fall behind).
+`);
+  return 0;
+}

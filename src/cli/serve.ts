@@ -1,55 +1,63 @@
 /**
- * `npm start`: build the site and serve it on http://localhost:8080 (or $PORT) with live reload.
- * Eleventy watches content/, layouts/ and public/ and rebuilds (search index included). TypeScript
- * modules are cached by Node once loaded, so a change under src/ or to .eleventy.ts restarts the server.
+ * `npm start`: build the site and serve it on http://localhost:8080 (--port, or $PORT) with live reload.
+ * The dev server (dev-server.ts) runs in a child process: Node caches TypeScript modules once loaded, so a
+ * change under src/ or to .eleventy.ts restarts it; saves of the site folder, layouts/ and public/ rebuild.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { watch } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { watch, type FSWatcher } from "node:fs";
+import { join } from "node:path";
+import { KEIKOKU_ROOT } from "../settings/paths.ts";
+import { parseCommand, type CommandIo } from "./command.ts";
+import { DEV_SERVER } from "./dev-server.ts";
 
-const port = process.env.PORT ?? "8080";
-const output = process.env.KEIKOKU_OUTPUT ?? "_site";
-// The CLI entry is not in the package's exports map; it sits next to the main entry.
-const eleventyCli = join(dirname(createRequire(import.meta.url).resolve("@11ty/eleventy")), "..", "cmd.cjs");
-let child: ChildProcess | undefined;
-let restarting = false;
+export async function main(argv: string[], io: CommandIo): Promise<number> {
+  // Wrong usage is reported here, once, not by every restart of the child.
+  const parsed = parseCommand(DEV_SERVER, argv, io);
+  if (typeof parsed === "number") return parsed;
 
-function start(): void {
-  child = spawn(process.execPath, ["--import", "tsx", eleventyCli, "--config=.eleventy.ts", "--serve", `--port=${port}`, `--output=${output}`], {
-    stdio: "inherit",
-    env: { ...process.env, KEIKOKU_DEV: "1" },
-  });
-  child.on("exit", (code) => {
-    if (!restarting) process.exit(code ?? 0);
+  let child: ChildProcess | undefined;
+  let restarting = false;
+  let stopped = false;
+  const watchers: FSWatcher[] = [];
+  return new Promise<number>((resolve) => {
+    const finish = (code: number) => {
+      for (const w of watchers) w.close();
+      resolve(code);
+    };
+    const start = () => {
+      child = spawn(process.execPath, ["--import", "tsx", join(KEIKOKU_ROOT, "src/cli/run.ts"), "dev-server", ...argv], { stdio: "inherit", cwd: io.cwd, env: io.env });
+      child.on("exit", (code) => {
+        if (!restarting && !stopped) finish(code ?? 0);
+      });
+    };
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const restart = (file: string) => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        io.stdout(`[keikoku] ${file} changed: restarting the dev server\n`);
+        restarting = true;
+        child?.once("exit", () => {
+          restarting = false;
+          start();
+        });
+        child?.kill("SIGTERM");
+      }, 150);
+    };
+    watchers.push(
+      watch(join(KEIKOKU_ROOT, "src"), { recursive: true }, (_event, file) => {
+        if (file && /\.(ts|json)$/.test(file) && !file.startsWith("search/browser/")) restart(`src/${file}`);
+      }),
+      watch(KEIKOKU_ROOT, (_event, file) => {
+        if (file === ".eleventy.ts") restart(file);
+      }),
+    );
+    for (const signal of ["SIGINT", "SIGTERM"] as const) {
+      process.on(signal, () => {
+        stopped = true;
+        child?.kill(signal);
+        finish(0);
+      });
+    }
+    start();
   });
 }
-
-let timer: ReturnType<typeof setTimeout> | undefined;
-function restart(file: string): void {
-  clearTimeout(timer);
-  timer = setTimeout(() => {
-    console.log(`[keikoku] ${file} changed: restarting the dev server`);
-    restarting = true;
-    child?.once("exit", () => {
-      restarting = false;
-      start();
-    });
-    child?.kill("SIGTERM");
-  }, 150);
-}
-
-watch("src", { recursive: true }, (_event, file) => {
-  if (file && /\.(ts|json)$/.test(file) && !file.startsWith("search/browser/")) restart(`src/${file}`);
-});
-watch(".", (_event, file) => {
-  if (file === ".eleventy.ts") restart(file);
-});
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => {
-    restarting = true;
-    child?.kill(signal);
-    process.exit(0);
-  });
-}
-start();

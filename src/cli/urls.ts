@@ -1,5 +1,5 @@
 /**
- * `npm run urls`: the URL manifest (content/url-manifest.txt).
+ * `npm run urls`: the site's URL manifest (url-manifest.txt in the site folder).
  *   (no option)              build to a temporary folder and compare: removed and new URLs
  *   --update                 record the current URLs; refuses while a listed URL would disappear
  *   --accept-removal URL     (repeatable, with --update) drop URL from the manifest on purpose
@@ -7,41 +7,70 @@
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { buildSite } from "../site/build-site.ts";
+import { ContentError } from "../data/problems.ts";
+import { displayPath } from "../data/display-path.ts";
+import { readSettings } from "../settings/settings.ts";
 import { compareManifest, MANIFEST_NAME, publishedUrls, readManifest, writeManifest } from "../links/url-manifest.ts";
+import { CONTENT_OPTION, parseCommand, siteDirOf, type CommandIo, type CommandSpec } from "./command.ts";
 
-const args = process.argv.slice(2);
-const update = args.includes("--update");
-const accepted = args.flatMap((a, i) => (a === "--accept-removal" ? [args[i + 1] ?? ""] : []));
-if (accepted.some((u) => !u.startsWith("/"))) {
-  console.error("--accept-removal takes a site path such as /ja/advisories/old-id/");
-  process.exit(2);
-}
-const contentDir = resolve(process.env.KEIKOKU_CONTENT ?? "content");
-const listed = readManifest(contentDir) ?? [];
+export const URLS: CommandSpec = {
+  name: "urls",
+  usage: "[--content DIR] [--update] [--accept-removal URL …]",
+  summary: "Compare the URLs the site publishes with its url-manifest.txt, or record them.",
+  options: {
+    content: CONTENT_OPTION,
+    update: { type: "boolean", description: "record the current URLs (refused while a listed URL would disappear)" },
+    "accept-removal": { type: "string", multiple: true, value: "URL", description: "with --update: drop this site path from the manifest on purpose (repeatable)" },
+  },
+};
 
-// Build without the manifest check: the point here is to see what would change.
-const dir = mkdtempSync(join(tmpdir(), "keikoku-urls-"));
-let current: string[];
-try {
-  await buildSite({ output: join(dir, "_site"), contentDir, checkUrls: false });
-  current = publishedUrls(join(dir, "_site"));
-} finally {
-  rmSync(dir, { recursive: true, force: true });
+export async function main(argv: string[], io: CommandIo): Promise<number> {
+  const parsed = parseCommand(URLS, argv, io);
+  if (typeof parsed === "number") return parsed;
+  const update = parsed.values.update === true;
+  const accepted = (parsed.values["accept-removal"] as string[] | undefined) ?? [];
+  if (accepted.some((u) => !u.startsWith("/"))) {
+    io.stderr("✖ --accept-removal takes a site path such as /ja/advisories/old-id/\n");
+    return 2;
+  }
+  const siteDir = siteDirOf(parsed.values, io);
+  const read = readSettings({ siteDir, root: io.cwd, env: io.env });
+  if (!read.settings) {
+    io.stderr(`${new ContentError(read.problems).message}\n`);
+    return 1;
+  }
+  const manifest = displayPath(io.cwd, siteDir, join(siteDir, MANIFEST_NAME));
+  const listed = readManifest(siteDir) ?? [];
+
+  // Build without the manifest check: the point here is to see what would change.
+  const dir = mkdtempSync(join(tmpdir(), "keikoku-urls-"));
+  let current: string[];
+  try {
+    await buildSite(read.settings, { output: join(dir, "_site"), checkUrls: false });
+    current = publishedUrls(join(dir, "_site"));
+  } catch (error) {
+    if (!(error instanceof ContentError)) throw error;
+    io.stderr(`${error.message}\n`);
+    return 1;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const { removed, added } = compareManifest(listed, current);
+  const blocking = removed.filter((u) => !accepted.includes(u));
+  for (const u of removed) io.stdout(`${accepted.includes(u) ? "accepted removal" : "✖ would disappear"}: ${u}\n`);
+  for (const u of added) io.stdout(`new: ${u}\n`);
+  if (blocking.length) {
+    io.stderr(`✖ ${blocking.length} listed ${blocking.length === 1 ? "URL" : "URLs"} would disappear: add an alias to the entry that replaced it, or pass --accept-removal URL\n`);
+    return 1;
+  }
+  if (update) {
+    writeManifest(siteDir, current);
+    io.stdout(`✔ ${manifest}: ${current.length} URLs (${added.length} new, ${removed.length} removed)\n`);
+  } else if (added.length) {
+    io.stdout(`${added.length} new URLs: record them with npm run urls -- --update\n`);
+    return 1;
+  } else io.stdout(`✔ ${manifest} is in step with the site (${current.length} URLs)\n`);
+  return 0;
 }
-const { removed, added } = compareManifest(listed, current);
-const blocking = removed.filter((u) => !accepted.includes(u));
-for (const u of removed) console.log(`${accepted.includes(u) ? "accepted removal" : "✖ would disappear"}: ${u}`);
-for (const u of added) console.log(`new: ${u}`);
-if (blocking.length) {
-  console.error(`✖ ${blocking.length} listed ${blocking.length === 1 ? "URL" : "URLs"} would disappear: add an alias to the entry that replaced it, or pass --accept-removal URL`);
-  process.exit(1);
-}
-if (update) {
-  writeManifest(contentDir, current);
-  console.log(`✔ content/${MANIFEST_NAME}: ${current.length} URLs (${added.length} new, ${removed.length} removed)`);
-} else if (added.length) {
-  console.log(`${added.length} new URLs: record them with npm run urls -- --update`);
-  process.exit(1);
-} else console.log(`✔ content/${MANIFEST_NAME} is in step with the site (${current.length} URLs)`);

@@ -27,6 +27,8 @@ export interface Publisher {
   category: PublisherCategory;
   name: string;
   namespace: string;
+  /** How to reach the publisher (the site's contacts' URIs). */
+  contact_details?: string;
 }
 
 export interface Revision {

@@ -12,7 +12,8 @@ import { formatDate, t } from "../i18n/i18n.ts";
 import { bulletinEntries, entryById, type Entry, type SiteData, type VulnerabilityEntry } from "../data/entries.ts";
 import { bulletinUrl, cveUrl, kbUrl } from "../data/links.ts";
 import { IMPACTS, PRODUCTS, SEVERITIES, SEVERITY_IDS, type ProductId, type SeverityId } from "../data/vocabulary.ts";
-import { absoluteUrl, type CsafConfig } from "./config.ts";
+import type { CsafConfig } from "./config.ts";
+import { absoluteUrl } from "../routes/routes.ts";
 import type { CsafDocument, DocumentCategory, Note, Reference, Remediation, Threat, Vulnerability } from "./csaf-types.ts";
 import { CSAF_DIR, documentPath, trackingId } from "./ids.ts";
 import { buildProductTree, productNames } from "./product-tree.ts";
@@ -69,7 +70,7 @@ export function buildDocument(entry: Entry, site: SiteData, config: CsafConfig):
   const isTranslation = lang !== SOURCE_LANG;
   const original = locateDocument(config, entry, SOURCE_LANG);
 
-  const notes = documentNotes(entry);
+  const notes = documentNotes(entry, config);
   const references = documentReferences(entry, site, config, here, isTranslation ? original : undefined);
 
   const document: CsafDocument = {
@@ -194,7 +195,7 @@ function incidentVulnerability(entry: Entry, cve: string, ids: Map<ProductId, st
   };
 }
 
-function documentNotes(entry: Entry): Note[] {
+function documentNotes(entry: Entry, config: Pick<CsafConfig, "notice">): Note[] {
   const lang = entry.lang;
   const s = CSAF_STRINGS[lang];
   const notes: Note[] = [{ category: "summary", text: entry.summary }];
@@ -231,8 +232,8 @@ function documentNotes(entry: Entry): Note[] {
   if (entry.isStale && entry.translationOf !== undefined) {
     notes.push({ category: "general", text: t(lang, "notice.stale", { revision: entry.translationOf, latest: entry.revision, updated: formatDate(lang, entry.updated) }) });
   }
-  // Every entry is a record of its time; the pages say so in their footer.
-  notes.push({ category: "general", text: t(lang, "footer.historical") });
+  // The site's footer notice (the bundled archive's: every entry is a record of its time) is said here too.
+  if (config.notice) notes.push({ category: "general", text: config.notice[lang] });
   return notes;
 }
 

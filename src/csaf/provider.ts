@@ -15,7 +15,8 @@ import { createHash } from "node:crypto";
 import type { SiteData } from "../data/entries.ts";
 import { LANGS } from "../i18n/languages.ts";
 import { canonicalJson } from "./canonical-json.ts";
-import { absoluteUrl, type CsafConfig } from "./config.ts";
+import type { CsafConfig } from "./config.ts";
+import { absoluteUrl } from "../routes/routes.ts";
 import type { ProviderMetadata } from "./csaf-types.ts";
 import { epochDate, isoDay, type GeneratedDocument } from "./document.ts";
 import { CSAF_DIR } from "./ids.ts";
@@ -176,7 +177,7 @@ export function buildProviderFiles(
       "",
     ].join("\n"),
   );
-  notes.push(`security.txt expires ${expires}${config.securityTxtExpires ? " (CSAF_SECURITY_TXT_EXPIRES)" : ` (${config.sourceDateEpoch !== undefined ? "SOURCE_DATE_EPOCH" : "last content update"} + ${SECURITY_TXT_LIFETIME_DAYS} days)`}`);
+  notes.push(`security.txt expires ${expires}${config.securityTxtExpires ? ` (${config.securityTxtExpiresFrom ?? "csaf.securityTxtExpires"})` : ` (${config.sourceDateEpoch !== undefined ? "SOURCE_DATE_EPOCH" : "last content update"} + ${SECURITY_TXT_LIFETIME_DAYS} days)`}`);
   if (config.pathPrefix !== "/") {
     notes.push(`PATH_PREFIX is ${config.pathPrefix}: consumers look for /.well-known/security.txt and /.well-known/csaf/provider-metadata.json at the root of the host (CSAF requirements 8–9); serve or redirect them there`);
   }

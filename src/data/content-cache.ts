@@ -14,7 +14,7 @@
  * `npm run check` reads a third of the bytes (at 5,000 advisories: 19 of 57 MB).
  * Everything that compares files (translations against sources, anchors, aliases, ids) runs every time.
  * The cache is keyed by the code that produces it (src/data, src/markdown and the parsers' versions): a
- * change to the schema or the renderer starts from empty. Set KEIKOKU_CACHE=off to bypass it.
+ * change to the schema or the renderer starts from empty. KEIKOKU_CACHE=off (src/settings) bypasses it.
  */
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -142,9 +142,8 @@ export class ContentCache {
     this.next = { version, files: {}, renders: {} };
   }
 
-  /** The cache for a content folder, or undefined when KEIKOKU_CACHE=off. */
-  static open(contentDir: string): ContentCache | undefined {
-    if (process.env.KEIKOKU_CACHE === "off") return undefined;
+  /** The cache for a content folder. */
+  static open(contentDir: string): ContentCache {
     return new ContentCache(join(CACHE_DIR, `content-${hashText(resolve(contentDir)).slice(0, 16)}.json`), codeVersion());
   }
 

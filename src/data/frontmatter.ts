@@ -41,14 +41,20 @@ export function splitFrontmatter(text: string): { yamlText: string; body: string
 export function parseFrontmatter(text: string): ParsedFile | { error: string } {
   const split = splitFrontmatter(text);
   if ("error" in split) return split;
-  const { yamlText, body: afterClose, bodyLine } = split;
-  const yamlFirstLine = 2; // line 1 is the opening fence
+  // Line 1 is the opening fence, the YAML starts on line 2.
+  return { ...parseYaml(split.yamlText, 2), body: split.body, bodyLine: split.bodyLine };
+}
 
+/** A YAML document that is a whole file (site.yaml): the same positions and problems as frontmatter. */
+export type ParsedYaml = Omit<ParsedFile, "body" | "bodyLine">;
+
+/** Parses YAML text whose first line is line `firstLine` of its file, keeping positions for reports. */
+export function parseYaml(yamlText: string, firstLine = 1): ParsedYaml {
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const toPosition = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
-    return { line: line + yamlFirstLine - 1, column: col };
+    return { line: line + firstLine - 1, column: col };
   };
   const syntaxErrors = doc.errors.map((e) => ({
     message: e.message.split("\n")[0]!.replace(/ at line \d+, column \d+.*$/, ""),
@@ -60,15 +66,13 @@ export function parseFrontmatter(text: string): ParsedFile | { error: string } {
       data = doc.toJS();
     } catch (error) {
       // e.g. an alias (*name) with no anchor: valid syntax, but no value.
-      syntaxErrors.push({ message: error instanceof Error ? error.message : String(error), position: { line: yamlFirstLine, column: 1 } });
+      syntaxErrors.push({ message: error instanceof Error ? error.message : String(error), position: { line: firstLine, column: 1 } });
     }
   }
   return {
     data,
-    body: afterClose,
-    bodyLine,
     syntaxErrors,
-    locate: (path, unknownKey) => locateNode(doc, path, unknownKey, toPosition),
+    locate: (path, unknownKey) => locateNode(doc, path, unknownKey, toPosition, firstLine),
   };
 }
 
@@ -82,6 +86,7 @@ function locateNode(
   path: readonly PropertyKey[],
   unknownKey: string | undefined,
   toPosition: (offset: number) => Position,
+  firstLine: number,
 ): Position {
   // Walk down as far as the path exists; report the deepest node found.
   let node: unknown = doc.contents;
@@ -97,5 +102,5 @@ function locateNode(
     if (pair && isScalar(pair.key) && pair.key.range) return toPosition(pair.key.range[0]);
   }
   if (found?.range) return toPosition(found.range[0]);
-  return { line: 2, column: 1 };
+  return { line: firstLine, column: 1 };
 }

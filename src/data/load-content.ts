@@ -23,12 +23,14 @@ import type { Entry, Heading, PageEntry, Section, SiteData } from "./entries.ts"
 import { PRODUCT_IDS } from "./vocabulary.ts";
 import { checkAliases } from "../links/aliases.ts";
 import { MANIFEST_NAME } from "../links/url-manifest.ts";
+import { fixedPaths, PAGE_PATHS, routes } from "../routes/routes.ts";
+import { displayPath } from "./display-path.ts";
+
+/** Files of a site folder that are not content: site.yaml, the URL manifest, public/. */
+const SITE_FILES = new Set(["site.yaml", MANIFEST_NAME, "public"]);
 
 const SECTIONS = ["advisories", "hoaxes", "pages"] as const;
 type Folder = (typeof SECTIONS)[number];
-
-/** Pages the URL contract knows, and where they are served. */
-export const PAGE_PATHS: Record<string, string> = { about: "about/", hoaxes: "hoaxes/" };
 
 /** Anchors the layouts render themselves; body headings may not use them. */
 export const LAYOUT_ANCHORS: Record<Section, string[]> = {
@@ -47,24 +49,11 @@ export interface LoadedFile {
   hash?: string;
 }
 
-export function entryUrl(lang: Lang, section: Section, id: string): string {
-  return `/${lang}/${section}/${id}/`;
-}
-
 function schemaFor(folder: Folder, lang: Lang): z.ZodType {
   if (folder === "pages") return PageSchema;
   const source = lang === SOURCE_LANG;
   if (folder === "advisories") return source ? AdvisorySchema : AdvisoryTranslationSchema;
   return source ? HoaxSchema : HoaxTranslationSchema;
-}
-
-/**
- * How a file is named in reports: relative to the project when the content lives inside it
- * (content/ja/advisories/sasser.md), else relative to the content folder's parent.
- */
-function displayPath(root: string, contentDir: string, path: string): string {
-  const inside = !relative(root, contentDir).startsWith("..");
-  return relative(inside ? root : dirname(contentDir), path).split("\\").join("/");
 }
 
 /** Lists content files, reporting anything that does not belong in the content tree. */
@@ -75,7 +64,8 @@ function listFiles(root: string, contentDir: string, problems: ContentProblem[])
     problems.push({ file: rel(path), line: 1, column: 1, field: "(file)", message, hint });
   for (const langDir of readdirSync(contentDir).sort()) {
     const langPath = join(contentDir, langDir);
-    if (langDir.startsWith(".") || langDir === MANIFEST_NAME) continue;
+    // The site's own files beside the content: its settings, its URL manifest, its static files.
+    if (langDir.startsWith(".") || SITE_FILES.has(langDir)) continue;
     if (!(LANGS as readonly string[]).includes(langDir) || !statSync(langPath).isDirectory()) {
       misplaced(langPath, `unexpected "${langDir}" in content/`, `content/ holds one folder per language: ${LANGS.join(", ")}`);
       continue;
@@ -275,7 +265,7 @@ export interface LoadOptions {
   root?: string;
   /** The content folder; defaults to `<root>/content`. */
   contentDir?: string;
-  /** Reuse what did not change since the last run (src/data/content-cache.ts); KEIKOKU_CACHE=off overrides. */
+  /** Reuse what did not change since the last run (src/data/content-cache.ts; the settings' KEIKOKU_CACHE switch). */
   cache?: boolean;
   /** false: validate only, entries come without HTML (`npm run check`); default true. */
   html?: boolean;
@@ -324,7 +314,7 @@ export function loadContent(options: LoadOptions = {}): ({ site: SiteData; probl
     url(kind, id, lang) {
       if (kind === "page") return id in PAGE_PATHS && present.has(`${SOURCE_LANG}/pages/${id}`) ? `/${lang}/${PAGE_PATHS[id]}` : undefined;
       const folder = kind === "advisory" ? "advisories" : "hoaxes";
-      return present.has(`${SOURCE_LANG}/${folder}/${id}`) ? entryUrl(lang, folder, id) : undefined;
+      return present.has(`${SOURCE_LANG}/${folder}/${id}`) ? routes.entry(lang, folder, id) : undefined;
     },
     ids(kind) {
       const folder = kind === "advisory" ? "advisories" : kind === "hoax" ? "hoaxes" : "pages";
@@ -411,23 +401,6 @@ export function loadContent(options: LoadOptions = {}): ({ site: SiteData; probl
   return { site: { entries, pages, lastUpdated, notices }, problems: [], ...cacheUse };
 }
 
-/**
- * Content that `buildSite` has just validated, handed to the data plugin of the same build so that a large
- * archive is not read, validated and rendered twice (at 5,000 advisories that is 14 s). Taken once.
- */
-const handedOver = new Map<string, SiteData>();
-
-export function handOver(contentDir: string, site: SiteData): void {
-  handedOver.set(resolve(contentDir), site);
-}
-
-export function takeHandedOver(contentDir: string): SiteData | undefined {
-  const key = resolve(contentDir);
-  const site = handedOver.get(key);
-  handedOver.delete(key);
-  return site;
-}
-
 /** Like loadContent, but throws a ContentError listing every problem. */
 export function loadSiteOrThrow(options: LoadOptions = {}): SiteData {
   const result = loadContent(options);
@@ -444,14 +417,11 @@ function aliasesOf(sources: LoadedFile[]) {
 
 /** The site paths real pages will have, so an alias cannot shadow one. */
 function realPaths(present: Set<string>): Set<string> {
-  const paths = new Set<string>(["/", "/404.html", "/sitemap.xml"]);
-  for (const lang of LANGS) {
-    for (const p of ["", "advisories/", "hoaxes/", "about/", "search/", "feed.xml", "embed/latest/"]) paths.add(`/${lang}/${p}`);
-  }
+  const paths = new Set<string>(fixedPaths(LANGS));
   for (const key of present) {
     const [, folder, id] = key.split("/") as [string, string, string];
     if (folder === "pages") continue;
-    for (const lang of LANGS) paths.add(entryUrl(lang, folder as Section, id));
+    for (const lang of LANGS) paths.add(routes.entry(lang, folder as Section, id));
   }
   return paths;
 }
@@ -508,9 +478,9 @@ function buildEntry(
     isFallback,
     ...(translationOf !== undefined ? { translationOf } : {}),
     isStale: translationOf !== undefined && translationOf < revision,
-    url: entryUrl(lang, section, source.id),
-    otherUrl: entryUrl(other, section, source.id),
-    canonicalUrl: entryUrl(isFallback ? SOURCE_LANG : lang, section, source.id),
+    url: routes.entry(lang, section, source.id),
+    otherUrl: routes.entry(other, section, source.id),
+    canonicalUrl: routes.entry(isFallback ? SOURCE_LANG : lang, section, source.id),
     hasTranslation,
     file: (own ?? source).file,
     title: tr?.title ?? src.title,

@@ -5,7 +5,7 @@
 export interface ContentProblem {
   /** The file, relative to the project root, with forward slashes. */
   file: string;
-  /** 1-based line in the file; 1 when the problem concerns the whole file. */
+  /** 1-based line in the file; 1 when the problem concerns the whole file; 0 for an environment variable. */
   line: number;
   /** 1-based column. */
   column: number;
@@ -17,9 +17,13 @@ export interface ContentProblem {
   hint?: string;
 }
 
-/** `content/ja/advisories/sasser.md:7:3 affected[2]: unknown product "windows-2001" — did you mean "windows-2000"?` */
+/**
+ * `content/ja/advisories/sasser.md:7:3 affected[2]: unknown product "windows-2001" — did you mean "windows-2000"?`
+ * A problem with no position (line 0: an environment variable) reads `CSAF_TLP (environment): …`.
+ */
 export function formatProblem(p: ContentProblem): string {
   const hint = p.hint ? ` — ${p.hint}` : "";
+  if (p.line === 0) return `${p.field} (${p.file}): ${p.message}${hint}`;
   return `${p.file}:${p.line}:${p.column} ${p.field}: ${p.message}${hint}`;
 }
 
@@ -33,9 +37,10 @@ export function sortProblems(problems: ContentProblem[]): ContentProblem[] {
 /** The whole report: every problem, then one line with the count. */
 export function formatReport(problems: ContentProblem[]): string {
   const lines = sortProblems(problems).map(formatProblem);
-  const files = new Set(problems.map((p) => p.file)).size;
+  const files = new Set(problems.filter((p) => p.line > 0).map((p) => p.file)).size;
   const noun = problems.length === 1 ? "problem" : "problems";
-  lines.push(`✖ ${problems.length} content ${noun} in ${files} ${files === 1 ? "file" : "files"}; nothing was written.`);
+  const where = [files ? `${files} ${files === 1 ? "file" : "files"}` : "", problems.some((p) => p.line === 0) ? "the environment" : ""].filter(Boolean).join(" and ");
+  lines.push(`✖ ${problems.length} content ${noun} in ${where}; nothing was written.`);
   return lines.join("\n");
 }
 

@@ -52,7 +52,13 @@ function describeInput(input: unknown): string {
   return `${typeof input} ${typeof input === "number" ? String(input) : JSON.stringify(input)}`;
 }
 
-export function zodProblems(file: string, parsed: ParsedFile, schema: z.ZodType, error: z.ZodError): ContentProblem[] {
+/**
+ * `guide` is the document a missing field's hint points to: the authoring guide for content files, the
+ * site configuration's section of the README for site.yaml.
+ */
+export function zodProblems(
+  file: string, parsed: Pick<ParsedFile, "locate">, schema: z.ZodType, error: z.ZodError, guide = "docs/authoring.md",
+): ContentProblem[] {
   const problems: ContentProblem[] = [];
   for (const issue of error.issues) {
     const at = (path: readonly PropertyKey[], key?: string) => ({ file, ...parsed.locate(path, key) });
@@ -76,7 +82,7 @@ export function zodProblems(file: string, parsed: ParsedFile, schema: z.ZodType,
         ...at(issue.path.slice(0, -1)),
         field: formatPath(issue.path),
         message: `required field "${String(key)}" is missing`,
-        hint: `add "${String(key)}:" (see docs/authoring.md)`,
+        hint: `add "${String(key)}:" (see ${guide})`,
       });
       continue;
     }

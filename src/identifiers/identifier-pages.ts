@@ -3,7 +3,8 @@
  * article or a CVE, so a partner can link by the number they already have.
  */
 import type { Entry } from "../data/entries.ts";
-import type { Lang } from "../i18n/languages.ts";
+import { otherLang, type Lang } from "../i18n/languages.ts";
+import { routes } from "../routes/routes.ts";
 
 export interface IdentifierReference {
   entry: Entry;
@@ -39,14 +40,14 @@ export function identifierPages(entries: Entry[], langs: readonly Lang[]): Ident
         push(byCve, cve, vulnerability ? { entry, vulnerability } : { entry });
       }
     }
-    const other = lang === "ja" ? "en" : "ja";
+    const other = otherLang(lang);
     for (const kb of [...byKb.keys()].sort((a, b) => a - b)) {
       const slug = String(kb);
-      pages.push({ lang, type: "kb", label: `KB${kb}`, slug, url: `/${lang}/kb/${slug}/`, otherUrl: `/${other}/kb/${slug}/`, references: byKb.get(kb)! });
+      pages.push({ lang, type: "kb", label: `KB${kb}`, slug, url: routes.kb(lang, slug), otherUrl: routes.kb(other, slug), references: byKb.get(kb)! });
     }
     for (const cve of [...byCve.keys()].sort()) {
       const slug = cve.toLowerCase();
-      pages.push({ lang, type: "cve", label: cve, slug, url: `/${lang}/cve/${slug}/`, otherUrl: `/${other}/cve/${slug}/`, references: byCve.get(cve)! });
+      pages.push({ lang, type: "cve", label: cve, slug, url: routes.cve(lang, slug), otherUrl: routes.cve(other, slug), references: byCve.get(cve)! });
     }
   }
   return pages;

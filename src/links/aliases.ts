@@ -9,6 +9,7 @@
 import { LANGS, SOURCE_LANG, type Lang } from "../i18n/languages.ts";
 import type { Entry } from "../data/entries.ts";
 import type { ContentProblem } from "../data/problems.ts";
+import { withPrefix } from "../routes/routes.ts";
 
 export interface Redirect {
   /** Site path without prefix, ending in "/" or ".html". */
@@ -43,8 +44,7 @@ export function redirectsFor(entries: Entry[]): Redirect[] {
 
 /** The `_redirects` file (Netlify, Cloudflare Pages and others): one "from to 301" line per alias. */
 export function redirectsFile(redirects: Redirect[], pathPrefix: string): string {
-  const full = (path: string) => `${pathPrefix}${path.replace(/^\//, "")}`;
-  return redirects.map((r) => `${full(r.from)} ${full(r.to)} 301`).join("\n") + (redirects.length ? "\n" : "");
+  return redirects.map((r) => `${withPrefix(pathPrefix, r.from)} ${withPrefix(pathPrefix, r.to)} 301`).join("\n") + (redirects.length ? "\n" : "");
 }
 
 /**

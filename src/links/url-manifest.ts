@@ -7,9 +7,12 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { walkFiles } from "../site/files.ts";
+import { displayPath } from "../data/display-path.ts";
+import type { Settings } from "../settings/settings.ts";
 
 export const MANIFEST_NAME = "url-manifest.txt";
-const HEADER = [
+/** The comment that opens every manifest. */
+export const MANIFEST_HEADER = [
   "# Every URL this site publishes (without PATH_PREFIX). A build fails if one of them would disappear.",
   "# Update with `npm run urls -- --update`; accept a removal with `npm run urls -- --accept-removal URL`.",
 ];
@@ -35,7 +38,7 @@ export function readManifest(contentDir: string): string[] | undefined {
 }
 
 export function writeManifest(contentDir: string, urls: string[]): void {
-  writeFileSync(join(contentDir, MANIFEST_NAME), [...HEADER, ...[...new Set(urls)].sort()].join("\n") + "\n");
+  writeFileSync(join(contentDir, MANIFEST_NAME), [...MANIFEST_HEADER, ...[...new Set(urls)].sort()].join("\n") + "\n");
 }
 
 export interface ManifestComparison {
@@ -65,4 +68,17 @@ export class UrlRemovedError extends Error {
     );
     this.name = "UrlRemovedError";
   }
+}
+
+/**
+ * The build's last step: fails if a URL listed in the site's manifest would disappear; reports URLs not
+ * listed yet, as notes.
+ */
+export function checkUrlManifest(settings: Pick<Settings, "root" | "siteDir">, siteDir: string): string[] {
+  const name = displayPath(settings.root, settings.siteDir, join(settings.siteDir, MANIFEST_NAME));
+  const listed = readManifest(settings.siteDir);
+  if (!listed) return [`no ${MANIFEST_NAME} in the site folder: published URLs are not protected (npm run urls -- --update creates it)`];
+  const { removed, added } = compareManifest(listed, publishedUrls(siteDir));
+  if (removed.length) throw new UrlRemovedError(removed, name);
+  return added.length ? [`${added.length} new ${added.length === 1 ? "URL is" : "URLs are"} not in ${name} yet (${added.slice(0, 3).join(", ")}${added.length > 3 ? ", …" : ""}); record them with npm run urls -- --update`] : [];
 }

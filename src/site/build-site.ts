@@ -1,25 +1,34 @@
 /**
- * One full build as a function: validate, render into a temporary sibling folder, run the after-build
- * steps (search index), then atomically swap the new folder in. Used by the CLI, the tests and the benchmark.
+ * One build of one site, top to bottom. `npm run build`, the dev server (src/preview), the tests and the
+ * benchmark all run this function, so they all build the same way:
+ *
+ *   settings (src/settings, parsed once)
+ *     → 1. load: read and validate every content file (every problem at once, nothing written on failure)
+ *     → 2. start the CSAF documents on their worker thread, beside the rendering
+ *     → 3. render every page into a staging folder (Eleventy, .eleventy.ts)
+ *     → 4. the steps after rendering, in the order of AFTER_RENDER
+ *     → 5. swap the staging folder in for the output (a failed build never touches the previous site)
  */
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import Eleventy from "@11ty/eleventy";
-import { handOver, loadContent, takeHandedOver } from "../data/load-content.ts";
-import { ContentError } from "../data/problems.ts";
+import type { SiteData } from "../data/entries.ts";
+import { loadSiteOrThrow } from "../data/load-content.ts";
+import type { Settings } from "../settings/settings.ts";
+import type { CsafOutput } from "../csaf/generate.ts";
+import { startCsaf, writeCsaf } from "../csaf/step.ts";
+import { stopCsafWorker } from "../csaf/in-background.ts";
+import { bundleBrowserCode, indexSite, writeIdentifierFiles } from "../search/steps.ts";
+import { checkUrlManifest } from "../links/url-manifest.ts";
+import { renderPages } from "./render.ts";
 import { walkFiles } from "./files.ts";
-import { stopCsafWorker, warmUpCsafWorker } from "../csaf/in-background.ts";
-import { compareManifest, MANIFEST_NAME, publishedUrls, readManifest, UrlRemovedError } from "../links/url-manifest.ts";
 
 export interface BuildOptions {
   /** Where the finished site goes (replaced only on success). */
   output: string;
-  /** Project root holding .eleventy.ts and layouts/; defaults to the current directory. */
-  root?: string;
-  /** Content folder; defaults to <root>/content. */
-  contentDir?: string;
-  /** Check content/url-manifest.txt (default true); `npm run urls` turns it off to see what changed. */
+  /** Check the site's url-manifest.txt (default true); `npm run urls` turns it off to see what changed. */
   checkUrls?: boolean;
+  /** Other templates than Keikoku's layouts/ (a test's copy with a template that fails). */
+  layouts?: string;
 }
 
 export interface BuildResult {
@@ -27,32 +36,55 @@ export interface BuildResult {
   notices: string[];
 }
 
+/** What the steps after rendering work with: the build's values and the folder being built. */
+export interface StepContext {
+  settings: Settings;
+  site: SiteData;
+  /** The staging folder: the rendered pages, and where each step writes. */
+  dir: string;
+  /** The CSAF documents being generated since step 2 (undefined when CSAF is off). */
+  csaf?: Promise<CsafOutput>;
+  checkUrls: boolean;
+  /** Notes for the build report; steps add theirs. */
+  notices: string[];
+}
 
-export async function buildSite(options: BuildOptions): Promise<BuildResult> {
-  const root = resolve(options.root ?? process.cwd());
+export interface AfterRenderStep {
+  name: string;
+  run(context: StepContext): Promise<unknown> | unknown;
+}
+
+/** The steps after rendering, in order. */
+export const AFTER_RENDER: AfterRenderStep[] = [
+  { name: "CSAF provider directory", run: ({ csaf, dir }) => csaf && writeCsaf(csaf, dir) },
+  { name: "search identifier table", run: ({ dir, site }) => writeIdentifierFiles(dir, site) },
+  { name: "search code", run: ({ dir }) => bundleBrowserCode(dir) },
+  { name: "Pagefind index", run: ({ dir, settings }) => settings.switches.search && indexSite(dir) },
+  { name: "URL manifest check", run: ({ dir, settings, checkUrls, notices }) => checkUrls && notices.push(...checkUrlManifest(settings, dir)) },
+];
+
+export async function buildSite(settings: Settings, options: BuildOptions): Promise<BuildResult> {
   const output = resolve(options.output);
-  const contentDir = resolve(options.contentDir ?? process.env.KEIKOKU_CONTENT ?? join(root, "content"));
 
-  // Validate before anything is written: the report lists every problem at once.
-  const loaded = loadContent({ root, contentDir, cache: true });
-  if (!loaded.site) throw new ContentError(loaded.problems);
-  // The CSAF validator takes seconds to import: its worker thread starts now, beside Eleventy's start-up.
-  if (process.env.KEIKOKU_CSAF !== "off") warmUpCsafWorker();
+  // 1. Validate before anything is written: the report lists every problem at once.
+  const site = loadSiteOrThrow({ root: settings.root, contentDir: settings.siteDir, cache: settings.switches.contentCache });
+  // 2. The CSAF documents need only the data: their worker thread starts now, beside the rendering.
+  const csaf = settings.switches.csaf ? startCsaf(site, settings) : undefined;
 
   const staging = join(dirname(output), `.${basename(output)}.staging-${process.pid}`);
   removeAbandonedStaging(output);
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(dirname(output), { recursive: true });
-  const previousContent = process.env.KEIKOKU_CONTENT;
-  process.env.KEIKOKU_CONTENT = contentDir;
   try {
-    handOver(contentDir, loaded.site);
-    const eleventy = new Eleventy(join(root, "layouts"), staging, { configPath: join(root, ".eleventy.ts"), quietMode: true });
-    await eleventy.write();
+    // 3. Every page.
+    await renderPages({ settings, site }, staging, options.layouts);
+    // 4. Everything made from the pages or the data, in order.
+    const context: StepContext = { settings, site, dir: staging, ...(csaf ? { csaf } : {}), checkUrls: options.checkUrls !== false, notices: [...site.notices] };
+    for (const step of AFTER_RENDER) await step.run(context);
     const pages = walkFiles(staging).filter((f) => f.endsWith(".html")).length;
-    const notices = [...loaded.site.notices, ...(options.checkUrls === false ? [] : checkUrlManifest(contentDir, staging))];
+    // 5. The new site replaces the old one in one rename.
     swapIn(staging, output);
-    return { pages, notices };
+    return { pages, notices: context.notices };
   } catch (error) {
     stopCsafWorker();
     // Eleventy may still be copying public/ into the staging folder when a template fails; removing the folder
@@ -60,20 +92,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     // the start of this process's next build (same name), or of any later build (removeAbandonedStaging).
     process.once("exit", () => rmSync(staging, { recursive: true, force: true }));
     throw error;
-  } finally {
-    takeHandedOver(contentDir);
-    if (previousContent === undefined) delete process.env.KEIKOKU_CONTENT;
-    else process.env.KEIKOKU_CONTENT = previousContent;
   }
-}
-
-/** Fails the build if a URL listed in the manifest would disappear; reports URLs not listed yet. */
-function checkUrlManifest(contentDir: string, siteDir: string): string[] {
-  const listed = readManifest(contentDir);
-  if (!listed) return [`no ${MANIFEST_NAME} in the content folder: published URLs are not protected (npm run urls -- --update creates it)`];
-  const { removed, added } = compareManifest(listed, publishedUrls(siteDir));
-  if (removed.length) throw new UrlRemovedError(removed, `content/${MANIFEST_NAME}`);
-  return added.length ? [`${added.length} new ${added.length === 1 ? "URL is" : "URLs are"} not in content/${MANIFEST_NAME} yet (${added.slice(0, 3).join(", ")}${added.length > 3 ? ", …" : ""}); record them with npm run urls -- --update`] : [];
 }
 
 /** Staging folders left by builds that were killed (out of disk, SIGKILL): their process is gone. */

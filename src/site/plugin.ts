@@ -1,11 +1,17 @@
 /**
- * The site's frame: static assets from public/, the path prefix for mirrors, absolute URLs for
- * canonical links and the sitemap, and links made from identifiers.
+ * The site's frame: static assets (Keikoku's public/, then the site folder's own public/), the path prefix
+ * for mirrors, absolute URLs for canonical links and the sitemap, links made from identifiers, and the
+ * site's name, logo and colours from its settings.
  */
+import { existsSync } from "node:fs";
+import { join, relative } from "node:path";
 import { HtmlBasePlugin } from "@11ty/eleventy";
-import { readSiteConfig } from "./config.ts";
+import type { Settings } from "../settings/settings.ts";
+import { absoluteUrl, routes } from "../routes/routes.ts";
 import { bulletinUrl, cveUrl, kbUrl } from "../data/links.ts";
 import type { Lang } from "../i18n/languages.ts";
+import { themeStylesheet, THEME_PATH } from "./theme.ts";
+import { KEIKOKU_ROOT } from "../settings/paths.ts";
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -19,7 +25,7 @@ export const CONTENT_SECURITY_POLICY = [
   "base-uri 'self'",
   "form-action 'self'",
 ].join("; ");
-// base.njk writes the policy unescaped (`'` as is, not `&#39;`: 88 bytes a page); it must never need escaping.
+// head.njk writes the policy unescaped (`'` as is, not `&#39;`: 88 bytes a page); it must never need escaping.
 if (/["&<>]/.test(CONTENT_SECURITY_POLICY)) throw new Error("CONTENT_SECURITY_POLICY must not contain \" & < or >");
 
 /**
@@ -35,14 +41,33 @@ export function trimIndentation(this: { page?: { outputPath?: string | false } }
     .join("");
 }
 
-export function sitePlugin(eleventyConfig: any): void {
-  const config = readSiteConfig();
-  eleventyConfig.addPassthroughCopy({ public: "/" });
+export interface SitePluginOptions {
+  settings: Settings;
+}
+
+export function sitePlugin(eleventyConfig: any, { settings }: SitePluginOptions): void {
+  // Eleventy resolves passthrough paths from the current folder; a build may start anywhere.
+  const fromHere = (path: string) => relative(process.cwd(), path) || ".";
+  eleventyConfig.addPassthroughCopy({ [fromHere(join(KEIKOKU_ROOT, "public"))]: "/" });
+  // The site's own files (a logo, say) come after Keikoku's, so a site can replace one of them.
+  const sitePublic = join(settings.siteDir, "public");
+  if (existsSync(sitePublic)) eleventyConfig.addPassthroughCopy({ [fromHere(sitePublic)]: "/" });
   // Every root-relative URL in the HTML gets the path prefix, so templates write plain /ja/… links.
   eleventyConfig.addPlugin(HtmlBasePlugin);
-  eleventyConfig.addGlobalData("csp", CONTENT_SECURITY_POLICY);
   eleventyConfig.addTransform("trim-indentation", trimIndentation);
-  eleventyConfig.addFilter("fullUrl", (path: string) => `${config.siteUrl}${config.pathPrefix}${path.replace(/^\//, "")}`);
+
+  eleventyConfig.addGlobalData("csp", CONTENT_SECURITY_POLICY);
+  eleventyConfig.addGlobalData("routes", routes);
+  // What layouts show of the settings: the site's name, tagline, home text, footer notice, logo, contacts.
+  eleventyConfig.addGlobalData("site", {
+    ...settings.site,
+    themeStylesheet: settings.site.accentColor ? THEME_PATH : undefined,
+  });
+  if (settings.site.accentColor) {
+    eleventyConfig.addTemplate("theme.njk", themeStylesheet(settings.site.accentColor), { permalink: THEME_PATH, eleventyExcludeFromCollections: true });
+  }
+
+  eleventyConfig.addFilter("fullUrl", (path: string) => absoluteUrl(settings, path));
   eleventyConfig.addFilter("kbUrl", kbUrl);
   eleventyConfig.addFilter("cveUrl", cveUrl);
   eleventyConfig.addFilter("bulletinUrl", (id: string, lang: Lang) => bulletinUrl(id, lang));

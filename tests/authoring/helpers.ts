@@ -16,7 +16,9 @@ export interface Run {
 
 /** tsx by absolute URL, so a CLI can also run with another working directory. */
 const TSX = pathToFileURL(join(ROOT, "node_modules/tsx/dist/loader.mjs")).href;
-const cliArgs = (cli: string, args: string[]) => ["--import", TSX, join(ROOT, "src/cli", cli), ...args];
+/** A command by its file's name (check.ts, i18n-status.ts), run the way npm runs it: through src/cli/run.ts. */
+const COMMAND_OF: Record<string, string> = { "i18n-status.ts": "i18n:status" };
+const cliArgs = (cli: string, args: string[]) => ["--import", TSX, join(ROOT, "src/cli/run.ts"), COMMAND_OF[cli] ?? cli.replace(/\.ts$/, ""), ...args];
 const env = () => {
   const out = { ...process.env };
   delete out.KEIKOKU_CONTENT;

@@ -9,7 +9,8 @@ import { loadSiteOrThrow } from "../../src/data/load-content.ts";
 import type { Entry, SiteData } from "../../src/data/entries.ts";
 import { cveUrl, kbUrl } from "../../src/data/links.ts";
 import { SEVERITIES } from "../../src/data/vocabulary.ts";
-import { KEIKOKU_VERSION, readCsafConfig, type CsafConfig } from "../../src/csaf/config.ts";
+import { KEIKOKU_VERSION, type CsafConfig } from "../../src/csaf/config.ts";
+import { csafConfigFor } from "../helpers/settings.ts";
 import type { Branch, CsafDocument } from "../../src/csaf/csaf-types.ts";
 import { generateCsaf, type CsafOutput } from "../../src/csaf/generate.ts";
 import { csafFilename, trackingId } from "../../src/csaf/ids.ts";
@@ -39,7 +40,7 @@ const docOf = (id: string, lang: string): SerializedDocument => {
 
 before(async () => {
   site = loadSiteOrThrow({ root: ROOT });
-  config = readCsafConfig(ENV);
+  config = csafConfigFor(ENV);
   // No cache: every document goes through the validator in this run.
   output = await generateCsaf(site, config);
 });

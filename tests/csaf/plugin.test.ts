@@ -1,50 +1,33 @@
 /**
- * The Eleventy plugin: the csafUrl filter, and the files it writes after a build into the output folder —
- * with a stand-in Eleventy config, and once through a real build (buildSite) of the bundled site.
+ * The Eleventy plugin's csafUrl filter, and the CSAF step that writes the provider directory into the output
+ * folder — on its own, and once through a real build (buildSite) of the bundled site.
  */
 import { after, test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import { pathToFileURL } from "node:url";
 import { loadSiteOrThrow } from "../../src/data/load-content.ts";
-import { CsafConfigError } from "../../src/csaf/config.ts";
+import { SettingsError } from "../../src/settings/settings.ts";
 import type { CsafOutput } from "../../src/csaf/generate.ts";
 import { csafPlugin } from "../../src/csaf/plugin.ts";
+import { startCsaf, writeCsaf } from "../../src/csaf/step.ts";
 import { buildSite } from "../../src/site/build-site.ts";
 import { ROOT } from "../helpers/fixtures.ts";
+import { settingsFor } from "../helpers/settings.ts";
 
 const tmp = mkdtempSync(join(tmpdir(), "keikoku-csaf-plugin-"));
 after(() => rmSync(tmp, { recursive: true, force: true }));
 
-/** Sets environment variables for the duration of `fn`. */
-async function withEnv<T>(env: Record<string, string | undefined>, fn: () => Promise<T> | T): Promise<T> {
-  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
-  for (const [k, v] of Object.entries(env)) (v === undefined ? delete process.env[k] : (process.env[k] = v));
-  try {
-    return await fn();
-  } finally {
-    for (const [k, v] of Object.entries(saved)) (v === undefined ? delete process.env[k] : (process.env[k] = v));
-  }
-}
-
 /** The parts of Eleventy's config object the plugin uses. */
-function fakeEleventy(output: string) {
+function fakeEleventy() {
   const filters = new Map<string, (...args: any[]) => unknown>();
-  const handlers = new Map<string, () => Promise<void>>();
-  return {
-    directories: { output },
-    addFilter: (name: string, fn: (...args: any[]) => unknown) => filters.set(name, fn),
-    on: (event: string, fn: () => Promise<void>) => handlers.set(event, fn),
-    filters,
-    handlers,
-  };
+  return { addFilter: (name: string, fn: (...args: any[]) => unknown) => filters.set(name, fn), filters };
 }
 
 test("csafUrl gives the site-relative URL of the document an entry's page shows", () => {
-  const eleventy = fakeEleventy(join(tmp, "unused"));
-  csafPlugin(eleventy, { report: () => {} });
+  const eleventy = fakeEleventy();
+  csafPlugin(eleventy, { settings: settingsFor() });
   const site = loadSiteOrThrow({ root: ROOT });
   const url = eleventy.filters.get("csafUrl")!;
   assert.equal(url(site.entries.find((e) => e.id === "ms04-011" && e.lang === "ja")), "/.well-known/csaf/2004/keikoku-2004-ms04-011.json");
@@ -52,26 +35,23 @@ test("csafUrl gives the site-relative URL of the document an entry's page shows"
   assert.equal(url(site.entries.find((e) => e.id === "sulfnbk-exe" && e.lang === "en")), "/.well-known/csaf/2004/keikoku-2004-sulfnbk-exe-en.json");
 });
 
-test("a TLP the site cannot publish fails when the plugin is added, before anything is rendered", async () => {
-  await withEnv({ CSAF_TLP: "RED" }, () => {
-    assert.throws(() => csafPlugin(fakeEleventy(join(tmp, "unused")), {}), CsafConfigError);
-  });
+test("a TLP the site cannot publish fails when the settings are read, before anything is rendered", () => {
+  assert.throws(() => settingsFor({ env: { CSAF_TLP: "RED" } }), SettingsError);
 });
 
-test("after a build it writes the provider directory into the output folder, replacing stale documents", async () => {
+test("the CSAF step writes the provider directory into the output folder, replacing stale documents", async () => {
   const output = join(tmp, "fake-site");
   mkdirSync(join(output, ".well-known/csaf/2003"), { recursive: true });
   writeFileSync(join(output, ".well-known/csaf/2003/keikoku-2003-deleted.json"), "{}\n");
   const reports: CsafOutput[] = [];
-  await withEnv({ SITE_URL: "https://advisories.example.jp" }, async () => {
-    const eleventy = fakeEleventy(output);
-    csafPlugin(eleventy, { contentDir: join(ROOT, "content"), cacheFile: join(tmp, "cache.json"), report: (r) => reports.push(r) });
-    await eleventy.handlers.get("eleventy.after")!();
-    const first = readFileSync(join(output, ".well-known/csaf/2004/keikoku-2004-ms04-011.json"), "utf8");
-    // The second run reads its validation results from the cache and writes the same bytes.
-    await eleventy.handlers.get("eleventy.after")!();
-    assert.equal(readFileSync(join(output, ".well-known/csaf/2004/keikoku-2004-ms04-011.json"), "utf8"), first);
-  });
+  const settings = settingsFor({ env: { SITE_URL: "https://advisories.example.jp" } });
+  const site = loadSiteOrThrow({ root: ROOT });
+  const run = () => writeCsaf(startCsaf(site, settings, join(tmp, "cache.json")), output, (r) => reports.push(r));
+  await run();
+  const first = readFileSync(join(output, ".well-known/csaf/2004/keikoku-2004-ms04-011.json"), "utf8");
+  // The second run reads its validation results from the cache and writes the same bytes.
+  await run();
+  assert.equal(readFileSync(join(output, ".well-known/csaf/2004/keikoku-2004-ms04-011.json"), "utf8"), first);
   assert.equal(reports.length, 2);
   assert.equal(reports[0]!.documents.length, 22);
   assert.deepEqual(reports[1]!.warnings, reports[0]!.warnings);
@@ -83,29 +63,8 @@ test("after a build it writes the provider directory into the output folder, rep
 });
 
 test("a real build writes it into the built site", async () => {
-  // Until .eleventy.ts adds the plugin itself, build with a copy of the config that adds it.
-  let root = ROOT;
-  if (!readFileSync(join(ROOT, ".eleventy.ts"), "utf8").includes("csafPlugin")) {
-    root = join(tmp, "root");
-    mkdirSync(root);
-    writeFileSync(join(root, "package.json"), '{ "type": "module" }\n');
-    symlinkSync(join(ROOT, "layouts"), join(root, "layouts"));
-    writeFileSync(
-      join(root, ".eleventy.ts"),
-      [
-        `import keikoku from ${JSON.stringify(pathToFileURL(join(ROOT, ".eleventy.ts")).href)};`,
-        `import { csafPlugin } from ${JSON.stringify(pathToFileURL(join(ROOT, "src/csaf/plugin.ts")).href)};`,
-        "export default function (eleventyConfig: any) {",
-        "  const result = keikoku(eleventyConfig);",
-        "  eleventyConfig.addPlugin(csafPlugin, { report: () => {} });",
-        "  return result;",
-        "}",
-        "",
-      ].join("\n"),
-    );
-  }
   const output = join(tmp, "_site");
-  await withEnv({ SITE_URL: "https://advisories.example.jp", KEIKOKU_SEARCH: "off" }, () => buildSite({ output, root, contentDir: join(ROOT, "content") }));
+  await buildSite(settingsFor({ env: { SITE_URL: "https://advisories.example.jp", KEIKOKU_SEARCH: "off" } }), { output });
   const metadata = JSON.parse(readFileSync(join(output, ".well-known/csaf/provider-metadata.json"), "utf8"));
   assert.equal(metadata.canonical_url, "https://advisories.example.jp/.well-known/csaf/provider-metadata.json");
   const index = readFileSync(join(output, ".well-known/csaf/index.txt"), "utf8").split("\n").filter(Boolean);

@@ -9,7 +9,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadSiteOrThrow } from "../../src/data/load-content.ts";
 import type { SiteData } from "../../src/data/entries.ts";
-import { CsafConfigError, readCsafConfig } from "../../src/csaf/config.ts";
+import { SettingsError } from "../../src/settings/settings.ts";
+import { csafConfigFor } from "../helpers/settings.ts";
 import { generateCsaf, type CsafOutput } from "../../src/csaf/generate.ts";
 import { csafUrl } from "../../src/csaf/ids.ts";
 import { validateProviderMetadata } from "../../src/csaf/validate.ts";
@@ -25,7 +26,7 @@ const file = (path: string, out = output) => {
   return text;
 };
 // The validator is tested in document.test.ts; here only the directory's shape matters.
-const generate = (env: Record<string, string> = ENV, data: SiteData = site) => generateCsaf(data, readCsafConfig(env), { validate: false });
+const generate = (env: Record<string, string> = ENV, data: SiteData = site) => generateCsaf(data, csafConfigFor(env), { validate: false });
 
 before(async () => {
   site = loadSiteOrThrow({ root: ROOT });
@@ -196,14 +197,14 @@ describe("determinism and settings", () => {
 
   test("TLP:AMBER and TLP:RED are refused for a static site, with the reason and the fix", () => {
     for (const tlp of ["AMBER", "red"]) {
-      assert.throws(() => readCsafConfig({ ...ENV, CSAF_TLP: tlp }), (error: unknown) => {
-        assert.ok(error instanceof CsafConfigError);
+      assert.throws(() => csafConfigFor({ ...ENV, CSAF_TLP: tlp }), (error: unknown) => {
+        assert.ok(error instanceof SettingsError);
         assert.match(error.message, /must be access-protected \(CSAF 2\.0 requirement 5\).*set CSAF_TLP=WHITE or GREEN/);
         return true;
       });
     }
-    assert.throws(() => readCsafConfig({ CSAF_TLP: "BLUE", CSAF_PUBLISHER_NAMESPACE: "ftp://x", CSAF_SECURITY_CONTACT: "someone" }), (error: unknown) => {
-      assert.ok(error instanceof CsafConfigError);
+    assert.throws(() => csafConfigFor({ CSAF_TLP: "BLUE", CSAF_PUBLISHER_NAMESPACE: "ftp://x", CSAF_SECURITY_CONTACT: "someone" }), (error: unknown) => {
+      assert.ok(error instanceof SettingsError);
       assert.equal(error.problems.length, 3, "every problem at once");
       return true;
     });

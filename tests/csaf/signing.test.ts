@@ -12,7 +12,7 @@ import { join } from "node:path";
 import * as openpgp from "openpgp";
 import { loadSiteOrThrow } from "../../src/data/load-content.ts";
 import type { SiteData } from "../../src/data/entries.ts";
-import { readCsafConfig } from "../../src/csaf/config.ts";
+import { csafConfigFor } from "../helpers/settings.ts";
 import { generateCsaf, type CsafOutput } from "../../src/csaf/generate.ts";
 import { makeFixture, type Fixture } from "../helpers/fixtures.ts";
 
@@ -25,7 +25,7 @@ let fingerprint: string;
 let signed: CsafOutput;
 
 const env = (extra: Record<string, string>) => ({ SITE_URL: "https://advisories.example.jp", ...extra });
-const generate = (extra: Record<string, string>) => generateCsaf(site, readCsafConfig(env(extra)));
+const generate = (extra: Record<string, string>) => generateCsaf(site, csafConfigFor(env(extra)));
 
 before(async () => {
   fixture = makeFixture();

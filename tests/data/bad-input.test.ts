@@ -11,6 +11,7 @@ import { execFileSync } from "node:child_process";
 import { MINIMAL, makeFixture, ROOT } from "../helpers/fixtures.ts";
 import { snapshot } from "../helpers/snapshot.ts";
 import { buildSite } from "../../src/site/build-site.ts";
+import { settingsFor } from "../helpers/settings.ts";
 import { ContentError, formatProblem } from "../../src/data/problems.ts";
 
 const alpha = MINIMAL["ja/advisories/alpha.md"]!;
@@ -148,7 +149,7 @@ let previousSnapshot: Map<string, string>;
 before(async () => {
   const good = makeFixture();
   previous = join(mkdtempSync(join(tmpdir(), "keikoku-previous-")), "_site");
-  await buildSite({ output: previous, root: ROOT, contentDir: good.content });
+  await buildSite(settingsFor({ contentDir: good.content }), { output: previous });
   previousSnapshot = snapshot(previous);
   good.cleanup();
 });
@@ -157,7 +158,7 @@ for (const c of cases) {
   test(`bad input: ${c.name}`, async () => {
     const fixture = makeFixture(c.changes);
     try {
-      await assert.rejects(buildSite({ output: previous, root: ROOT, contentDir: fixture.content }), (error: unknown) => {
+      await assert.rejects(buildSite(settingsFor({ contentDir: fixture.content }), { output: previous }), (error: unknown) => {
         assert.ok(error instanceof ContentError, `expected a ContentError, got ${String(error)}`);
         const report = error.problems.map(formatProblem).join("\n");
         for (const line of c.expect) assert.ok(report.includes(line), `report lacks:\n  ${line}\nreport:\n${report}`);
@@ -176,7 +177,7 @@ test("every problem is reported at once, then one failure with a count", async (
     "ja/hoaxes/beta.md": beta.replace("published: 2004-05-08", "published: 2004-13-01"),
   });
   try {
-    await assert.rejects(buildSite({ output: previous, root: ROOT, contentDir: fixture.content }), (error: unknown) => {
+    await assert.rejects(buildSite(settingsFor({ contentDir: fixture.content }), { output: previous }), (error: unknown) => {
       assert.ok(error instanceof ContentError);
       assert.equal(error.problems.length, 3);
       assert.match(error.message, /✖ 3 content problems in 2 files; nothing was written\.$/);
@@ -193,7 +194,7 @@ test("the build command exits non-zero with the report and leaves _site/ alone",
     let status = 0;
     let stderr = "";
     try {
-      execFileSync(process.execPath, ["--import", "tsx", "src/cli/build.ts", "--output", previous], {
+      execFileSync(process.execPath, ["--import", "tsx", "src/cli/run.ts", "build", "--output", previous], {
         cwd: ROOT, env: { ...process.env, KEIKOKU_CONTENT: fixture.content }, stdio: "pipe", encoding: "utf8",
       });
     } catch (error) {

@@ -7,8 +7,16 @@ import { dirname, join, resolve } from "node:path";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
 
-/** The smallest valid site: one advisory and one hoax in both languages, plus the two pages. */
+/** The smallest valid site: its settings, one advisory and one hoax in both languages, plus the two pages. */
 export const MINIMAL: Record<string, string> = {
+  "site.yaml": [
+    "name: { ja: 警告 Keikoku, en: Keikoku }",
+    "tagline: { ja: テスト用のサイト, en: A site for tests }",
+    "footerNotice: { ja: 掲載内容は2004年当時の情報です。, en: This is information as of 2004. }",
+    "publisher: { name: Keikoku }",
+    "csaf: { idPrefix: KEIKOKU }",
+    "",
+  ].join("\n"),
   "ja/pages/about.md": "---\ntitle: このサイトについて\n---\n本文。\n",
   "en/pages/about.md": "---\ntitle: About\n---\nBody.\n",
   "ja/pages/hoaxes.md": "---\ntitle: デマ情報\nsummary: デマの一覧です。\n---\n## 見分け方 {#recognise}\n\n転送を求めるメールはデマです。\n",

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as cheerio from "cheerio";
 import { buildSite, type BuildResult } from "../../src/site/build-site.ts";
-import { ROOT } from "./fixtures.ts";
+import { settingsFor } from "./settings.ts";
 
 export interface BuiltSite extends BuildResult {
   dir: string;
@@ -34,18 +34,6 @@ export function siteAt(dir: string, result: BuildResult = { pages: 0, notices: [
 
 export async function buildTestSite(options: { contentDir?: string; output?: string; env?: Record<string, string> } = {}): Promise<BuiltSite> {
   const output = options.output ?? join(mkdtempSync(join(tmpdir(), "keikoku-site-")), "_site");
-  const saved: Record<string, string | undefined> = {};
-  for (const [key, value] of Object.entries(options.env ?? {})) {
-    saved[key] = process.env[key];
-    process.env[key] = value;
-  }
-  try {
-    const result = await buildSite({ output, root: ROOT, ...(options.contentDir ? { contentDir: options.contentDir } : {}) });
-    return siteAt(output, result);
-  } finally {
-    for (const [key, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-  }
+  const result = await buildSite(settingsFor(options), { output });
+  return siteAt(output, result);
 }

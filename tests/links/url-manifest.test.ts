@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { MINIMAL, makeFixture, ROOT } from "../helpers/fixtures.ts";
 import { buildTestSite, siteAt } from "../helpers/site.ts";
 import { buildSite } from "../../src/site/build-site.ts";
+import { settingsFor } from "../helpers/settings.ts";
 import { publishedUrls, readManifest, writeManifest, UrlRemovedError } from "../../src/links/url-manifest.ts";
 import { ContentError, formatProblem } from "../../src/data/problems.ts";
 
@@ -31,7 +32,7 @@ test("removing a page without an alias fails the build, naming the URL and both 
     fixture.write("ja/advisories/alpha.md", alpha.replace("related: [beta]", "related: []").replace("[ベータ](hoax:beta)", "ベータ"));
     fixture.write("en/advisories/alpha.md", MINIMAL["en/advisories/alpha.md"]!.replace("[Beta](hoax:beta)", "Beta"));
     const output = join(mkdtempSync(join(tmpdir(), "keikoku-m-")), "_site");
-    await assert.rejects(buildSite({ output, root: ROOT, contentDir: fixture.content }), (error: unknown) => {
+    await assert.rejects(buildSite(settingsFor({ contentDir: fixture.content }), { output }), (error: unknown) => {
       assert.ok(error instanceof UrlRemovedError);
       assert.ok(error.removed.includes("/ja/hoaxes/beta/") && error.removed.includes("/en/hoaxes/beta/"));
       assert.ok(error.removed.includes("/.well-known/csaf/2004/keikoku-2004-beta.json"), "CSAF documents are protected too");
@@ -40,11 +41,11 @@ test("removing a page without an alias fails the build, naming the URL and both 
     });
 
     // The hoax's CSAF documents are data, not pages: their removal is accepted explicitly.
-    assert.match(String(await buildSite({ output, root: ROOT, contentDir: fixture.content }).catch((e: Error) => e.message)), /keikoku-2004-beta\.json is listed .* — restore what produced it, or accept the removal/);
+    assert.match(String(await buildSite(settingsFor({ contentDir: fixture.content }), { output }).catch((e: Error) => e.message)), /keikoku-2004-beta\.json is listed .* — restore what produced it, or accept the removal/);
     writeManifest(fixture.content, readManifest(fixture.content)!.filter((u) => !u.includes("/csaf/2004/keikoku-2004-beta")));
     // Adding the old URLs as aliases of the entry that replaced them makes the build pass again.
     fixture.write("ja/advisories/alpha.md", alpha.replace("related: [beta]", "related: []\naliases: [/ja/hoaxes/beta/, /en/hoaxes/beta/]").replace("[ベータ](hoax:beta)", "ベータ"));
-    const built = await buildSite({ output, root: ROOT, contentDir: fixture.content });
+    const built = await buildSite(settingsFor({ contentDir: fixture.content }), { output });
     assert.ok(built.pages > 10);
     const site = siteAt(output);
     const $ = site.page("/en/hoaxes/beta/");

@@ -58,7 +58,7 @@ test("the dev server shows the error report while content is broken and recovers
   const fixture = makeFixture();
   const port = await freePort();
   const output = join(mkdtempSync(join(tmpdir(), "keikoku-dev-")), "_site");
-  child = spawn(process.execPath, ["--import", "tsx", "src/cli/serve.ts"], {
+  child = spawn(process.execPath, ["--import", "tsx", "src/cli/run.ts", "start"], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), KEIKOKU_CONTENT: fixture.content, KEIKOKU_OUTPUT: output },
     stdio: "ignore",

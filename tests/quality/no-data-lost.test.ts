@@ -5,38 +5,37 @@
  */
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync, existsSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
 import { ROOT } from "../helpers/fixtures.ts";
 import { snapshot } from "../helpers/snapshot.ts";
 import { buildSite } from "../../src/site/build-site.ts";
+import { settingsFor } from "../helpers/settings.ts";
 
 
 let output: string;
 let before_: Map<string, string>;
 before(async () => {
   output = join(mkdtempSync(join(tmpdir(), "keikoku-keep-")), "_site");
-  await buildSite({ output, root: ROOT });
+  await buildSite(settingsFor(), { output });
   before_ = snapshot(output);
 });
 
 /** Runs the real build command in a child process, optionally under a shell limit. */
 function buildCommand(env: Record<string, string> = {}, shellPrefix = "") {
-  const command = `${shellPrefix} exec "${process.execPath}" --import tsx src/cli/build.ts --output "${output}"`;
+  const command = `${shellPrefix} exec "${process.execPath}" --import tsx src/cli/run.ts build --output "${output}"`;
   return spawnSync("bash", ["-c", command], { cwd: ROOT, env: { ...process.env, ...env }, encoding: "utf8", timeout: 120_000 });
 }
 
 test("a template that crashes leaves the previous site unchanged", async () => {
-  // A copy of the project whose entry layout throws while rendering.
-  const root = mkdtempSync(join(tmpdir(), "keikoku-broken-"));
-  for (const name of ["src", "public", "node_modules", "content", "package.json", "tsconfig.json"]) symlinkSync(join(ROOT, name), join(root, name));
-  cpSync(join(ROOT, ".eleventy.ts"), join(root, ".eleventy.ts"));
-  cpSync(join(ROOT, "layouts"), join(root, "layouts"), { recursive: true });
-  const entry = join(root, "layouts/partials/entry-page.njk");
+  // A copy of the layouts whose entry layout throws while rendering.
+  const layouts = join(mkdtempSync(join(tmpdir(), "keikoku-broken-")), "layouts");
+  cpSync(join(ROOT, "layouts"), layouts, { recursive: true });
+  const entry = join(layouts, "partials/entry-page.njk");
   writeFileSync(entry, readFileSync(entry, "utf8").replace("{{ entry.title }}</h1>", "{{ entry.title | product(lang) }}</h1>"));
-  await assert.rejects(buildSite({ output, root }), /Having trouble rendering njk template .*entry\.njk/);
+  await assert.rejects(buildSite(settingsFor(), { output, layouts }), /Having trouble rendering njk template .*entry\.njk/);
   assert.deepEqual(snapshot(output), before_);
 });
 
@@ -63,8 +62,8 @@ test("a full disk (files limited to 16 KB) fails the build and leaves the previo
 test("two clean builds are byte-identical, the search bundle included", async () => {
   const a = join(mkdtempSync(join(tmpdir(), "keikoku-a-")), "_site");
   const b = join(mkdtempSync(join(tmpdir(), "keikoku-b-")), "_site");
-  await buildSite({ output: a, root: ROOT });
-  await buildSite({ output: b, root: ROOT });
+  await buildSite(settingsFor(), { output: a });
+  await buildSite(settingsFor(), { output: b });
   const sa = snapshot(a);
   const sb = snapshot(b);
   assert.ok(existsSync(join(a, "pagefind/pagefind-entry.json")));

@@ -1,0 +1,69 @@
+/**
+ * The build's CSAF step: every advisory and hoax as a CSAF 2.0 document in each language, validated with the
+ * mandatory and optional tests, plus the provider directory (provider-metadata.json, index.txt, changes.csv,
+ * the ROLIE feed, hashes, signatures) and .well-known/security.txt.
+ *
+ * It starts as soon as the content is valid (`startCsaf`), on a worker thread beside the rendering, and the
+ * pipeline's after-render step (`writeCsaf`) waits for it and writes the files. An invalid document fails the
+ * build, naming the test, the JSON path and the content file.
+ */
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import type { SiteData } from "../data/entries.ts";
+import type { Settings } from "../settings/settings.ts";
+import { csafConfig } from "./config.ts";
+import type { CsafOutput } from "./generate.ts";
+import { generateCsafInBackground } from "./in-background.ts";
+import { CSAF_DIR } from "./ids.ts";
+import { CsafValidationError, UNAVOIDABLE_WARNINGS, describeTest, formatCsafProblem, testSection, type CsafProblem } from "./validate.ts";
+import { KEIKOKU_ROOT } from "../settings/paths.ts";
+
+/** Where validation results are remembered by content hash (see validation-cache.ts). */
+export const CSAF_CACHE_FILE = join(KEIKOKU_ROOT, "node_modules", ".cache", "keikoku", "csaf-validation.json");
+
+/**
+ * Starts generating and validating the documents on the CSAF worker thread; never rejects unhandled.
+ * `cacheFile`: where validation results are remembered (none when the settings turn the cache off).
+ */
+export function startCsaf(site: SiteData, settings: Settings, cacheFile = settings.switches.csafCache ? CSAF_CACHE_FILE : undefined): Promise<CsafOutput> {
+  const job = generateCsafInBackground(site, csafConfig(settings), cacheFile);
+  // Awaited by writeCsaf; until then a failure must not count as an unhandled rejection.
+  job.catch(() => undefined);
+  return job;
+}
+
+/** Waits for the documents and writes the provider directory into `dir`; throws on an invalid document. */
+export async function writeCsaf(job: Promise<CsafOutput>, dir: string, report: (output: CsafOutput) => void = printCsafReport): Promise<CsafOutput> {
+  const result = await job;
+  if (result.errors.length) throw new CsafValidationError(result.errors);
+  // A document of a deleted entry must not linger in a long-lived output folder.
+  rmSync(join(dir, CSAF_DIR), { recursive: true, force: true });
+  for (const [path, content] of result.files) {
+    const target = join(dir, path);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, content);
+  }
+  report(result);
+  return result;
+}
+
+/** The default report: one line per kind of warning (known ones with their count), then the notes. */
+export function printCsafReport(output: CsafOutput): void {
+  const byTest = new Map<string, CsafProblem[]>();
+  for (const w of output.warnings) {
+    const list = byTest.get(w.test);
+    // Pushed, not copied: 40,000 warnings at 10,000 advisories made a copy per warning cost 129 s.
+    if (list) list.push(w);
+    else byTest.set(w.test, [w]);
+  }
+  const known: string[] = [];
+  const unexpected: string[] = [];
+  for (const [test, list] of byTest) {
+    const section = testSection(test);
+    if (section && section in UNAVOIDABLE_WARNINGS) known.push(`${section} ×${list.length}`);
+    else unexpected.push(`${describeTest(test)} ×${list.length}, e.g. ${formatCsafProblem(list[0]!)}`);
+  }
+  console.log(`[keikoku] CSAF: ${output.documents.length} documents valid${known.length ? `; known warnings ${known.join(", ")} (see UNAVOIDABLE_WARNINGS in src/csaf/validate.ts)` : ""}`);
+  for (const line of unexpected) console.warn(`[keikoku] CSAF warning: ${line}`);
+  for (const note of output.notes) console.log(`[keikoku] CSAF note: ${note}`);
+}
