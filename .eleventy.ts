@@ -8,7 +8,7 @@ import type { Settings } from "./src/settings/settings.ts";
 import type { SiteData } from "./src/data/entries.ts";
 import { i18nPlugin } from "./src/i18n/plugin.ts";
 import { sitePlugin } from "./src/site/plugin.ts";
-import { dataPlugin } from "./src/data/plugin.ts";
+import { dataPlugin } from "./src/site/template-data.ts";
 import { feedsPlugin } from "./src/feeds/plugin.ts";
 import { apiPlugin } from "./src/api/plugin.ts";
 import { csafPlugin } from "./src/csaf/plugin.ts";

@@ -15,7 +15,7 @@ import { IMPACTS, PRODUCTS, SEVERITIES, SEVERITY_IDS, type ProductId, type Sever
 import type { CsafConfig } from "./config.ts";
 import { absoluteUrl } from "../routes/routes.ts";
 import type { CsafDocument, DocumentCategory, Note, Reference, Remediation, Threat, Vulnerability } from "./csaf-types.ts";
-import { CSAF_DIR, documentPath, trackingId } from "./ids.ts";
+import { CSAF_DIR, documentPath, trackingId } from "../routes/csaf-ids.ts";
 import { buildProductTree, productNames } from "./product-tree.ts";
 import { CSAF_STRINGS } from "./strings.ts";
 import { htmlToText } from "./text.ts";

@@ -8,7 +8,7 @@ import { SOURCE_LANG } from "../i18n/languages.ts";
 import { canonicalJson } from "./canonical-json.ts";
 import type { CsafConfig } from "./config.ts";
 import { buildDocument } from "./document.ts";
-import { CSAF_DIR } from "./ids.ts";
+import { CSAF_DIR } from "../routes/csaf-ids.ts";
 import { buildProviderFiles, type SerializedDocument } from "./provider.ts";
 import { signDocuments } from "./signing.ts";
 import { PROVIDER_SCHEMA_TEXT, validateDocument, validateProviderMetadata, type CsafProblem, type Finding } from "./validate.ts";

@@ -19,7 +19,7 @@ import type { CsafConfig } from "./config.ts";
 import { absoluteUrl } from "../routes/routes.ts";
 import type { ProviderMetadata } from "./csaf-types.ts";
 import { epochDate, isoDay, type GeneratedDocument } from "./document.ts";
-import { CSAF_DIR } from "./ids.ts";
+import { CSAF_DIR } from "../routes/csaf-ids.ts";
 import type { SigningResult } from "./signing.ts";
 
 export const CSAF_SCHEMA_URL = "https://docs.oasis-open.org/csaf/csaf/v2.0/csaf_json_schema.json";

@@ -14,7 +14,7 @@ import type { Settings } from "../settings/settings.ts";
 import { csafConfig } from "./config.ts";
 import type { CsafOutput } from "./generate.ts";
 import { generateCsafInBackground } from "./in-background.ts";
-import { CSAF_DIR } from "./ids.ts";
+import { CSAF_DIR } from "../routes/csaf-ids.ts";
 import { CsafValidationError, UNAVOIDABLE_WARNINGS, describeTest, formatCsafProblem, testSection, type CsafProblem } from "./validate.ts";
 import { KEIKOKU_ROOT } from "../settings/paths.ts";
 

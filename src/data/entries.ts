@@ -3,9 +3,10 @@
  * (display-ready, but still data: no HTML except the rendered Markdown bodies).
  */
 import type { Lang } from "../i18n/languages.ts";
+import type { Section } from "../routes/routes.ts";
 import type { Kind, ProductId, SeverityId, ImpactId } from "./vocabulary.ts";
 
-export type Section = "advisories" | "hoaxes";
+export type { Section };
 
 export interface Revision {
   number: number;

@@ -8,7 +8,6 @@
  */
 import { LANGS, SOURCE_LANG, type Lang } from "../i18n/languages.ts";
 import type { Entry } from "../data/entries.ts";
-import type { ContentProblem } from "../data/problems.ts";
 import { withPrefix } from "../routes/routes.ts";
 
 export interface Redirect {
@@ -45,34 +44,4 @@ export function redirectsFor(entries: Entry[]): Redirect[] {
 /** The `_redirects` file (Netlify, Cloudflare Pages and others): one "from to 301" line per alias. */
 export function redirectsFile(redirects: Redirect[], pathPrefix: string): string {
   return redirects.map((r) => `${withPrefix(pathPrefix, r.from)} ${withPrefix(pathPrefix, r.to)} 301`).join("\n") + (redirects.length ? "\n" : "");
-}
-
-/**
- * Aliases must stay inside the site, end in "/" or ".html", and collide with no real page and no other
- * alias. `located` gives each alias's file and position for the report.
- */
-export function checkAliases(
-  aliases: { alias: string; file: string; line: number; column: number; field: string }[],
-  realPaths: Set<string>,
-): ContentProblem[] {
-  const problems: ContentProblem[] = [];
-  const seen = new Map<string, string>();
-  for (const a of aliases) {
-    const at = { file: a.file, line: a.line, column: a.column, field: a.field };
-    // Malformed aliases and repeats within one file are reported by the source cross-check already.
-    if (!a.alias.startsWith("/") || a.alias.split("/").includes("..")) continue;
-    if (!a.alias.endsWith("/") && !a.alias.endsWith(".html")) {
-      problems.push({ ...at, message: `alias "${a.alias}" must end in "/" or ".html"`, hint: `write it as the URL readers used, e.g. ${a.alias}/` });
-      continue;
-    }
-    if (realPaths.has(a.alias) || realPaths.has(a.alias.replace(/index\.html$/, ""))) {
-      problems.push({ ...at, message: `alias "${a.alias}" is the URL of a real page`, hint: "an alias names an old URL that no longer has its own page; remove it" });
-      continue;
-    }
-    const other = seen.get(a.alias);
-    if (other === a.file) continue;
-    if (other) problems.push({ ...at, message: `alias "${a.alias}" is also an alias in ${other}`, hint: "an old URL can redirect to one page only; remove one of the two" });
-    else seen.set(a.alias, a.file);
-  }
-  return problems;
 }

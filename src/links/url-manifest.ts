@@ -6,11 +6,12 @@
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { walkFiles } from "../site/files.ts";
+import { walkFiles } from "./walk-files.ts";
 import { displayPath } from "../data/display-path.ts";
-import type { Settings } from "../settings/settings.ts";
+import { MANIFEST_NAME } from "../data/site-files.ts";
 
-export const MANIFEST_NAME = "url-manifest.txt";
+export { MANIFEST_NAME };
+
 /** The comment that opens every manifest. */
 export const MANIFEST_HEADER = [
   "# Every URL this site publishes (without PATH_PREFIX). A build fails if one of them would disappear.",
@@ -74,7 +75,7 @@ export class UrlRemovedError extends Error {
  * The build's last step: fails if a URL listed in the site's manifest would disappear; reports URLs not
  * listed yet, as notes.
  */
-export function checkUrlManifest(settings: Pick<Settings, "root" | "siteDir">, siteDir: string): string[] {
+export function checkUrlManifest(settings: { root: string; siteDir: string }, siteDir: string): string[] {
   const name = displayPath(settings.root, settings.siteDir, join(settings.siteDir, MANIFEST_NAME));
   const listed = readManifest(settings.siteDir);
   if (!listed) return [`no ${MANIFEST_NAME} in the site folder: published URLs are not protected (npm run urls -- --update creates it)`];

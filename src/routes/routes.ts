@@ -8,9 +8,11 @@
  *   absoluteUrl(settings, routes.feed("ja"))                → https://advisories.example.jp/security/ja/feed.xml
  *   withPrefix("/security/", "/ja/advisories/sasser-worm/") → /security/ja/advisories/sasser-worm/
  */
-import type { Lang } from "../i18n/languages.ts";
-import type { Entry, Section } from "../data/entries.ts";
-import { CSAF_DIR, documentPath } from "../csaf/ids.ts";
+import { LANGS, otherLang, type Lang } from "../i18n/languages.ts";
+import { CSAF_DIR, documentPath, type DocumentKey } from "./csaf-ids.ts";
+
+/** The two sections of entries: advisories (incidents, bulletins, guidance) and hoaxes. */
+export type Section = "advisories" | "hoaxes";
 
 /** Free pages (content/{lang}/pages/{id}.md) and where each is served inside a language. */
 export const PAGE_PATHS: Record<string, string> = { about: "about/", hoaxes: "hoaxes/" };
@@ -41,12 +43,20 @@ export const routes = {
    * The CSAF document of the text an entry shows: a fallback page shows the original, so it links the
    * original's document.
    */
-  csafDocument: (idPrefix: string, entry: Pick<Entry, "id" | "published" | "contentLang">): string =>
+  csafDocument: (idPrefix: string, entry: DocumentKey & { contentLang: Lang }): string =>
     `/${CSAF_DIR}/${documentPath(idPrefix, entry, entry.contentLang)}`,
   securityTxt: (): string => "/.well-known/security.txt",
   sitemap: (): string => "/sitemap.xml",
   notFound: (): string => "/404.html",
 };
+
+/**
+ * A page that exists in both languages: its URL, the other language's (the language switch) and both as
+ * hreflang alternates. `translated(routes.advisories, "ja")` → { url: "/ja/advisories/", otherUrl: "/en/advisories/", … }
+ */
+export function translated(route: (lang: Lang) => string, lang: Lang): { url: string; otherUrl: string; alternates: { lang: Lang; url: string }[] } {
+  return { url: route(lang), otherUrl: route(otherLang(lang)), alternates: LANGS.map((l) => ({ lang: l, url: route(l) })) };
+}
 
 /** The pages of every language that are not made from content (for the sitemap and the alias check). */
 export const FIXED_PAGES = ["home", "advisories", "hoaxes", "about", "search"] as const;

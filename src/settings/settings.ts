@@ -10,7 +10,7 @@
  *     → { settings: { siteDir, site: { name, tagline, publisher, … }, siteUrl, pathPrefix, csaf, switches } }
  *     or { problems: [ { file: "content/site.yaml", line: 4, column: 3, field: "publisher.namespace", … } ] }
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { ContentProblem } from "../data/problems.ts";
 import { ContentError } from "../data/problems.ts";
@@ -18,9 +18,9 @@ import { readContentFile } from "../data/read-file.ts";
 import { parseYaml, type ParsedYaml } from "../data/frontmatter.ts";
 import { zodProblems } from "../data/zod-problems.ts";
 import { displayPath } from "../data/display-path.ts";
+import { SITE_FILE } from "../data/site-files.ts";
 import { ContactSchema, SiteConfigSchema, type SiteConfig } from "./schema.ts";
 
-export const SITE_FILE = "site.yaml";
 /** The section of the README a missing field's hint points to. */
 const GUIDE = "README.md, \"Site configuration\"";
 

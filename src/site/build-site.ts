@@ -20,7 +20,7 @@ import { stopCsafWorker } from "../csaf/in-background.ts";
 import { bundleBrowserCode, indexSite, writeIdentifierFiles } from "../search/steps.ts";
 import { checkUrlManifest } from "../links/url-manifest.ts";
 import { renderPages } from "./render.ts";
-import { walkFiles } from "./files.ts";
+import { walkFiles } from "../links/walk-files.ts";
 
 export interface BuildOptions {
   /** Where the finished site goes (replaced only on success). */

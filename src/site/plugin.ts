@@ -7,11 +7,12 @@ import { existsSync } from "node:fs";
 import { join, relative } from "node:path";
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import type { Settings } from "../settings/settings.ts";
-import { absoluteUrl, routes } from "../routes/routes.ts";
+import { absoluteUrl, FIXED_PAGES, routes, translated } from "../routes/routes.ts";
 import { bulletinUrl, cveUrl, kbUrl } from "../data/links.ts";
 import type { Lang } from "../i18n/languages.ts";
 import { themeStylesheet, THEME_PATH } from "./theme.ts";
 import { KEIKOKU_ROOT } from "../settings/paths.ts";
+import { PUBLIC_DIR } from "../data/site-files.ts";
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -50,14 +51,15 @@ export function sitePlugin(eleventyConfig: any, { settings }: SitePluginOptions)
   const fromHere = (path: string) => relative(process.cwd(), path) || ".";
   eleventyConfig.addPassthroughCopy({ [fromHere(join(KEIKOKU_ROOT, "public"))]: "/" });
   // The site's own files (a logo, say) come after Keikoku's, so a site can replace one of them.
-  const sitePublic = join(settings.siteDir, "public");
+  const sitePublic = join(settings.siteDir, PUBLIC_DIR);
   if (existsSync(sitePublic)) eleventyConfig.addPassthroughCopy({ [fromHere(sitePublic)]: "/" });
   // Every root-relative URL in the HTML gets the path prefix, so templates write plain /ja/… links.
   eleventyConfig.addPlugin(HtmlBasePlugin);
   eleventyConfig.addTransform("trim-indentation", trimIndentation);
 
   eleventyConfig.addGlobalData("csp", CONTENT_SECURITY_POLICY);
-  eleventyConfig.addGlobalData("routes", routes);
+  // Templates make every URL with these: routes.search(lang), routes.translated(routes.about, lang).
+  eleventyConfig.addGlobalData("routes", { ...routes, translated, fixedPages: FIXED_PAGES });
   // What layouts show of the settings: the site's name, tagline, home text, footer notice, logo, contacts.
   eleventyConfig.addGlobalData("site", {
     ...settings.site,

@@ -19,10 +19,11 @@ export interface MessageSite {
   text: string;
 }
 
-export const MESSAGE_SOURCES = [
-  ...readdirSync(join(ROOT, "src/data")).filter((f) => f.endsWith(".ts")).map((f) => join(ROOT, "src/data", f)),
-  join(ROOT, "src/links/aliases.ts"),
-];
+/** The data layer's files, its stages included (the alias checks live there too). */
+export const MESSAGE_SOURCES = readdirSync(join(ROOT, "src/data"), { recursive: true, encoding: "utf8" })
+  .filter((f) => f.endsWith(".ts"))
+  .sort()
+  .map((f) => join(ROOT, "src/data", f));
 
 /** The strings an expression can evaluate to, one level deep (ternaries, ??, ||, arrow bodies). */
 function strings(node: ts.Node, sf: ts.SourceFile): string[] {

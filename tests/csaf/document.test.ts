@@ -13,7 +13,7 @@ import { KEIKOKU_VERSION, type CsafConfig } from "../../src/csaf/config.ts";
 import { csafConfigFor } from "../helpers/settings.ts";
 import type { Branch, CsafDocument } from "../../src/csaf/csaf-types.ts";
 import { generateCsaf, type CsafOutput } from "../../src/csaf/generate.ts";
-import { csafFilename, trackingId } from "../../src/csaf/ids.ts";
+import { csafFilename, trackingId } from "../../src/routes/csaf-ids.ts";
 import { productIds } from "../../src/csaf/product-tree.ts";
 import { htmlToText } from "../../src/csaf/text.ts";
 import { CsafValidationError, UNAVOIDABLE_WARNINGS, formatCsafProblem, testSection, validateDocument } from "../../src/csaf/validate.ts";

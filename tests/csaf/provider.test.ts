@@ -12,7 +12,7 @@ import type { SiteData } from "../../src/data/entries.ts";
 import { SettingsError } from "../../src/settings/settings.ts";
 import { csafConfigFor } from "../helpers/settings.ts";
 import { generateCsaf, type CsafOutput } from "../../src/csaf/generate.ts";
-import { csafUrl } from "../../src/csaf/ids.ts";
+import { routes } from "../../src/routes/routes.ts";
 import { validateProviderMetadata } from "../../src/csaf/validate.ts";
 import { MINIMAL, ROOT, copyBundledContent, makeFixture } from "../helpers/fixtures.ts";
 
@@ -215,7 +215,7 @@ describe("determinism and settings", () => {
     const doc = out.documents.find((d) => d.entry.id === "ms04-011" && d.lang === "ja")!;
     assert.equal(doc.url, "https://advisories.example.jp/security/.well-known/csaf/2004/keikoku-2004-ms04-011.json");
     assert.equal(JSON.parse(file(`${DIR}/provider-metadata.json`, out)).canonical_url, "https://advisories.example.jp/security/.well-known/csaf/provider-metadata.json");
-    assert.equal(csafUrl("KEIKOKU", doc.entry), "/.well-known/csaf/2004/keikoku-2004-ms04-011.json");
+    assert.equal(routes.csafDocument("KEIKOKU", doc.entry), "/.well-known/csaf/2004/keikoku-2004-ms04-011.json");
     assert.ok(out.notes.some((n) => n.includes("PATH_PREFIX")));
   });
 
@@ -227,7 +227,7 @@ describe("determinism and settings", () => {
       assert.deepEqual(out.documents.map((d) => d.trackingId).sort(), ["KEIKOKU-2004-ALPHA", "KEIKOKU-2004-ALPHA-en", "KEIKOKU-2004-BETA"]);
       const fallback = small.entries.find((e) => e.id === "beta" && e.lang === "en")!;
       assert.equal(fallback.isFallback, true);
-      assert.equal(csafUrl("KEIKOKU", fallback), "/.well-known/csaf/2004/keikoku-2004-beta.json");
+      assert.equal(routes.csafDocument("KEIKOKU", fallback), "/.well-known/csaf/2004/keikoku-2004-beta.json");
       assert.ok(out.notes.some((n) => n.startsWith("en: beta has no translation")));
     } finally {
       fixture.cleanup();

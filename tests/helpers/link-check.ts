@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import * as cheerio from "cheerio";
-import { walkFiles } from "../../src/site/files.ts";
+import { walkFiles } from "../../src/links/walk-files.ts";
 
 export interface BrokenLink {
   page: string;

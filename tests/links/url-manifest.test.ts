@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { MINIMAL, makeFixture, ROOT } from "../helpers/fixtures.ts";
+import { MINIMAL, makeFixture } from "../helpers/fixtures.ts";
 import { buildTestSite, siteAt } from "../helpers/site.ts";
 import { buildSite } from "../../src/site/build-site.ts";
 import { settingsFor } from "../helpers/settings.ts";

@@ -18,7 +18,7 @@ import type { StaticServer } from "../helpers/static-server.ts";
 import { chromiumMissingReason } from "../helpers/browser.ts";
 import { watchedPage } from "../helpers/browser-page.ts";
 import { CONTENT_SECURITY_POLICY } from "../../src/site/plugin.ts";
-import { walkFiles } from "../../src/site/files.ts";
+import { walkFiles } from "../../src/links/walk-files.ts";
 
 const skip = chromiumMissingReason();
 let site: BuiltSite;

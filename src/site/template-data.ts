@@ -3,7 +3,7 @@
  * (src/site/build-site.ts loads them before Eleventy starts), plus the lists and indexes templates need.
  */
 import { LANGS, SOURCE_LANG } from "../i18n/languages.ts";
-import type { Entry, PageEntry, SiteData } from "./entries.ts";
+import type { Entry, PageEntry, SiteData } from "../data/entries.ts";
 import type { Settings } from "../settings/settings.ts";
 import { identifierPages, type IdentifierPage } from "../identifiers/identifier-pages.ts";
 import { redirectsFor, redirectsFile, type Redirect } from "../links/aliases.ts";

@@ -10,12 +10,17 @@
  * The year is also the folder (CSAF requirement 11: the year of initial_release_date, which is `published`).
  */
 import { SOURCE_LANG, type Lang } from "../i18n/languages.ts";
-import type { Entry } from "../data/entries.ts";
+
+/** What names a document: the entry's id and the day it was first published. */
+export interface DocumentKey {
+  id: string;
+  published: string;
+}
 
 /** Where the provider directory lives, relative to the site root. */
 export const CSAF_DIR = ".well-known/csaf";
 
-export function trackingId(idPrefix: string, entry: Pick<Entry, "id" | "published">, lang: Lang): string {
+export function trackingId(idPrefix: string, entry: DocumentKey, lang: Lang): string {
   const original = `${idPrefix}-${entry.published.slice(0, 4)}-${entry.id.toUpperCase()}`;
   return lang === SOURCE_LANG ? original : `${original}-${lang}`;
 }
@@ -26,14 +31,6 @@ export function csafFilename(id: string): string {
 }
 
 /** The document's path inside the provider directory: `2004/keikoku-2004-ms04-011.json`. */
-export function documentPath(idPrefix: string, entry: Pick<Entry, "id" | "published">, lang: Lang): string {
+export function documentPath(idPrefix: string, entry: DocumentKey, lang: Lang): string {
   return `${entry.published.slice(0, 4)}/${csafFilename(trackingId(idPrefix, entry, lang))}`;
-}
-
-/**
- * The site-relative URL (without PATH_PREFIX, like every URL templates write) of the CSAF document for the
- * text an entry shows: a fallback page shows the original, so it links the original's document.
- */
-export function csafUrl(idPrefix: string, entry: Pick<Entry, "id" | "published" | "contentLang">): string {
-  return `/${CSAF_DIR}/${documentPath(idPrefix, entry, entry.contentLang)}`;
 }

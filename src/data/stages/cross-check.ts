@@ -1,18 +1,87 @@
 /**
- * Checks that need more than one field or more than one file: revision order, dates, ids that must
- * exist, lists without repeats, and translations that restate a fact of their source (they must agree).
+ * Stage 3, cross-check: the checks that need more than one field or more than one file. Ids are unique
+ * across advisories and hoaxes; every site has its required pages; revisions are in order and dated after
+ * publication; related ids exist; lists have no repeats; aliases stay inside the site and shadow no page;
+ * a translation has a source, and restates a fact of it only if it is equal. Also works out where entry
+ * links can point (`state.known`), for the render stage.
  */
 import { isDeepStrictEqual } from "node:util";
-import { SOURCE_LANG } from "../i18n/languages.ts";
-import { didYouMean, formatPath, type ContentProblem } from "./problems.ts";
-import { NEUTRAL_KEYS, type Advisory, type AdvisoryTranslation, type Hoax, type HoaxTranslation } from "./schema.ts";
-import type { LoadedFile } from "./load-content.ts";
+import { LANGS, SOURCE_LANG } from "../../i18n/languages.ts";
+import { fixedPaths, PAGE_PATHS, routes } from "../../routes/routes.ts";
+import type { Section } from "../entries.ts";
+import { didYouMean, formatPath, type ContentProblem } from "../problems.ts";
+import { NEUTRAL_KEYS, type Advisory, type AdvisoryTranslation, type Hoax, type HoaxTranslation } from "../schema.ts";
+import { keyOf, sourcesOf, type LoadState, type LoadedFile } from "./state.ts";
+
+export function crossCheck(state: LoadState): void {
+  const { present, problems } = state;
+  const sources = sourcesOf(state);
+  // Ids are shared by advisories and hoaxes (related: and links name them without a folder).
+  for (const key of present) {
+    const [lang, folder, id] = key.split("/") as [string, string, string];
+    if (lang !== SOURCE_LANG || folder === "pages") continue;
+    if (folder === "hoaxes" && present.has(keyOf(SOURCE_LANG, "advisories", id))) {
+      problems.push({ file: `content/${SOURCE_LANG}/hoaxes/${id}.md`, line: 1, column: 1, field: "(file)", message: `id "${id}" is already used by content/${SOURCE_LANG}/advisories/${id}.md`, hint: "ids are unique across advisories and hoaxes; rename one of the two files" });
+    }
+    state.entryIds.add(id);
+  }
+  for (const page of Object.keys(PAGE_PATHS)) {
+    if (!present.has(keyOf(SOURCE_LANG, "pages", page))) {
+      problems.push({ file: `content/${SOURCE_LANG}/pages/${page}.md`, line: 1, column: 1, field: "(file)", message: `the "${page}" page is missing`, hint: "every site has an about page and a hoax-list introduction (pages/hoaxes.md)" });
+    }
+  }
+
+  state.known = {
+    url(kind, id, lang) {
+      if (kind === "page") return id in PAGE_PATHS && present.has(keyOf(SOURCE_LANG, "pages", id)) ? routes.page(lang, id) : undefined;
+      const folder = kind === "advisory" ? "advisories" : "hoaxes";
+      return present.has(keyOf(SOURCE_LANG, folder, id)) ? routes.entry(lang, folder, id) : undefined;
+    },
+    ids(kind) {
+      const folder = kind === "advisory" ? "advisories" : kind === "hoax" ? "hoaxes" : "pages";
+      return sources.filter((s) => s.folder === folder).map((s) => s.id);
+    },
+  };
+
+  for (const f of sources) {
+    if (f.folder !== "pages") crossCheckSource(f, state.entryIds, problems);
+  }
+  problems.push(...checkAliases(aliasesOf(sources), realPaths(present)));
+  for (const f of state.files) {
+    if (f.lang === SOURCE_LANG) continue;
+    const source = state.byKey.get(keyOf(SOURCE_LANG, f.folder, f.id));
+    if (!source && present.has(keyOf(SOURCE_LANG, f.folder, f.id))) continue; // the source is invalid and already reported
+    if (!source) {
+      problems.push({ file: f.file, line: 1, column: 1, field: "(file)", message: `this translation has no Japanese source content/${SOURCE_LANG}/${f.folder}/${f.id}.md`, hint: "write the Japanese file first (Japanese is the source language), or rename this file to match it" });
+      continue;
+    }
+    if (f.folder !== "pages") crossCheckTranslation(f, source, problems);
+  }
+}
+
+/** Every alias with where it is written, for the alias checks. */
+function aliasesOf(sources: LoadedFile[]) {
+  return sources.flatMap((f) =>
+    ((f.data as { aliases?: string[] }).aliases ?? []).map((alias, i) => ({ alias, file: f.file, ...f.parsed.locate(["aliases", i]), field: `aliases[${i}]` })),
+  );
+}
+
+/** The site paths real pages will have, so an alias cannot shadow one. */
+function realPaths(present: Set<string>): Set<string> {
+  const paths = new Set<string>(fixedPaths(LANGS));
+  for (const key of present) {
+    const [, folder, id] = key.split("/") as [string, string, string];
+    if (folder === "pages") continue;
+    for (const lang of LANGS) paths.add(routes.entry(lang, folder as Section, id));
+  }
+  return paths;
+}
 
 function at(f: LoadedFile, path: (string | number)[]): Omit<ContentProblem, "message"> {
   return { file: f.file, ...f.parsed.locate(path), field: formatPath(path) };
 }
 
-export function crossCheckSource(f: LoadedFile, ids: Set<string>, problems: ContentProblem[]): void {
+function crossCheckSource(f: LoadedFile, ids: Set<string>, problems: ContentProblem[]): void {
   const data = f.data as Advisory | Hoax;
   data.revisions.forEach((r, i) => {
     if (r.number !== i + 1) {
@@ -61,7 +130,7 @@ export function crossCheckSource(f: LoadedFile, ids: Set<string>, problems: Cont
   }
 }
 
-export function crossCheckTranslation(f: LoadedFile, source: LoadedFile, problems: ContentProblem[]): void {
+function crossCheckTranslation(f: LoadedFile, source: LoadedFile, problems: ContentProblem[]): void {
   const tr = f.data as AdvisoryTranslation | HoaxTranslation;
   const src = source.data as Advisory | Hoax;
   const kind = src.kind === "hoax" ? "hoax" : "advisory";
@@ -102,4 +171,34 @@ export function crossCheckTranslation(f: LoadedFile, source: LoadedFile, problem
     if (ts.date !== undefined && ts.date !== h.firstSeen.date) problems.push({ ...at(f, ["firstSeen", "date"]), message: `${ts.date} disagrees with the source's date ${h.firstSeen.date}`, hint: "remove the date (it is taken from the source), or make it equal" });
     if (ts.approximate !== undefined && ts.approximate !== h.firstSeen.approximate) problems.push({ ...at(f, ["firstSeen", "approximate"]), message: `disagrees with the source (${h.firstSeen.approximate})`, hint: "remove it (it is taken from the source), or make it equal" });
   }
+}
+
+/**
+ * Aliases must stay inside the site, end in "/" or ".html", and collide with no real page and no other
+ * alias. `located` gives each alias's file and position for the report.
+ */
+function checkAliases(
+  aliases: { alias: string; file: string; line: number; column: number; field: string }[],
+  realPaths: Set<string>,
+): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const seen = new Map<string, string>();
+  for (const a of aliases) {
+    const at = { file: a.file, line: a.line, column: a.column, field: a.field };
+    // Malformed aliases and repeats within one file are reported by the source cross-check already.
+    if (!a.alias.startsWith("/") || a.alias.split("/").includes("..")) continue;
+    if (!a.alias.endsWith("/") && !a.alias.endsWith(".html")) {
+      problems.push({ ...at, message: `alias "${a.alias}" must end in "/" or ".html"`, hint: `write it as the URL readers used, e.g. ${a.alias}/` });
+      continue;
+    }
+    if (realPaths.has(a.alias) || realPaths.has(a.alias.replace(/index\.html$/, ""))) {
+      problems.push({ ...at, message: `alias "${a.alias}" is the URL of a real page`, hint: "an alias names an old URL that no longer has its own page; remove it" });
+      continue;
+    }
+    const other = seen.get(a.alias);
+    if (other === a.file) continue;
+    if (other) problems.push({ ...at, message: `alias "${a.alias}" is also an alias in ${other}`, hint: "an old URL can redirect to one page only; remove one of the two" });
+    else seen.set(a.alias, a.file);
+  }
+  return problems;
 }

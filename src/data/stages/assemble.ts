@@ -1,0 +1,119 @@
+/**
+ * Stage 6, assemble: the typed entries and pages templates receive, one per URL and language (a real
+ * translation, the source, or a fallback), with every fact resolved; the notices for the build report
+ * (fallbacks, stale translations, scaffold placeholders); related links; newest first.
+ */
+import { LANGS, SOURCE_LANG, otherLang, type Lang } from "../../i18n/languages.ts";
+import { PAGE_PATHS, routes } from "../../routes/routes.ts";
+import type { Entry, Section } from "../entries.ts";
+import type { Advisory, AdvisoryTranslation, Hoax, HoaxTranslation, Page } from "../schema.ts";
+import { PRODUCT_IDS } from "../vocabulary.ts";
+import { keyOf, sourcesOf, type LoadState, type LoadedFile, type RenderedPage } from "./state.ts";
+
+export function assemble(state: LoadState): void {
+  const { entries, pages, notices } = state;
+  for (const source of sourcesOf(state)) {
+    for (const lang of LANGS) {
+      const own = state.byKey.get(keyOf(lang, source.folder, source.id));
+      const f = own ?? source;
+      const rendered = state.rendered.get(keyOf(lang, source.folder, source.id))!;
+      if (source.folder === "pages") {
+        const data = f.data as Page;
+        pages.push({
+          id: source.id, lang, contentLang: f.lang, isFallback: !own, title: data.title, ...(data.summary ? { summary: data.summary } : {}),
+          keywords: data.keywords, url: routes.page(lang, source.id), html: rendered.body.html, headings: rendered.body.headings, file: f.file,
+        });
+        if (!own) notices.push(`${lang}: page "${source.id}" has no translation; serving the ${SOURCE_LANG} text at /${lang}/${PAGE_PATHS[source.id]}`);
+        continue;
+      }
+      const translated = LANGS.every((l) => state.byKey.has(keyOf(l, source.folder, source.id)));
+      const entry = buildEntry(source, own, lang, source.folder, rendered, translated);
+      entries.push(entry);
+      if (entry.isFallback) notices.push(`${lang}: ${source.id} has no translation; serving the ${SOURCE_LANG} text at ${entry.url}`);
+      if (entry.isStale) notices.push(`${lang}: ${source.id} translation follows revision ${entry.translationOf}, the source is at revision ${entry.revision}`);
+    }
+  }
+  // Scaffolds (npm run new) are valid on purpose; say so while their placeholders remain.
+  for (const f of state.files) {
+    if (`${f.parsed.body}${JSON.stringify(f.data)}`.includes("TODO:")) notices.push(`${f.file} still has TODO: placeholders (from npm run new)`);
+  }
+  const byLangAndId = new Map(entries.map((e) => [`${e.lang}/${e.id}`, e]));
+  for (const e of entries) {
+    e.relatedLinks = e.related.flatMap((id) => {
+      const other = byLangAndId.get(`${e.lang}/${id}`);
+      return other ? [{ url: other.url, title: other.title, kind: other.kind }] : [];
+    });
+  }
+  const order = (a: Entry, b: Entry) => b.updated.localeCompare(a.updated) || b.published.localeCompare(a.published) || a.id.localeCompare(b.id);
+  entries.sort(order);
+  state.lastUpdated = entries.reduce((max, e) => (e.updated > max ? e.updated : max), "0000-00-00");
+}
+
+function buildEntry(source: LoadedFile, own: LoadedFile | undefined, lang: Lang, section: Section, rendered: RenderedPage, hasTranslation: boolean): Entry {
+  const src = source.data as Advisory | Hoax;
+  const tr = own && own !== source && lang !== SOURCE_LANG ? (own.data as AdvisoryTranslation | HoaxTranslation) : undefined;
+  const isFallback = lang !== SOURCE_LANG && !own;
+  const contentLang: Lang = isFallback ? SOURCE_LANG : lang;
+  const revision = src.revisions.at(-1)!.number;
+  const translationOf = tr?.translationOf;
+  const notes = new Map(tr?.revisions.map((r) => [r.number, r.note]) ?? []);
+  const other = otherLang(lang);
+  const entry: Entry = {
+    id: source.id,
+    kind: src.kind,
+    section,
+    lang,
+    contentLang,
+    isFallback,
+    ...(translationOf !== undefined ? { translationOf } : {}),
+    isStale: translationOf !== undefined && translationOf < revision,
+    url: routes.entry(lang, section, source.id),
+    otherUrl: routes.entry(other, section, source.id),
+    canonicalUrl: routes.entry(isFallback ? SOURCE_LANG : lang, section, source.id),
+    hasTranslation,
+    file: (own ?? source).file,
+    title: tr?.title ?? src.title,
+    summary: tr?.summary ?? src.summary,
+    html: rendered.body.html,
+    headings: rendered.body.headings,
+    published: src.published,
+    updated: src.revisions.at(-1)!.date,
+    revision,
+    revisions: src.revisions.map((r) => ({ number: r.number, date: r.date, note: notes.get(r.number) ?? r.note })),
+    ...("severity" in src && src.severity ? { severity: src.severity } : {}),
+    affected: "affected" in src ? src.affected : [],
+    notAffected: "notAffected" in src ? src.notAffected : [],
+    kb: "kb" in src ? src.kb : [],
+    cve: "cve" in src ? src.cve : [],
+    bulletins: "bulletins" in src ? src.bulletins : [],
+    related: src.related,
+    relatedLinks: [],
+    keywords: src.keywords,
+    sources: src.sources,
+    aliases: src.aliases,
+    vulnerabilities: "vulnerabilities" in src
+      ? src.vulnerabilities.map((v) => {
+          const translated = tr && "vulnerabilities" in tr ? tr.vulnerabilities.find((x) => x.id === v.id) : undefined;
+          const note = translated ? translated.note : v.note;
+          return { ...v, name: translated?.name ?? v.name, ...(note ? { note } : { note: undefined }) };
+        })
+      : [],
+    ratedProducts: "vulnerabilities" in src
+      ? PRODUCT_IDS.filter((p) => src.vulnerabilities.some((v) => v.ratings[p] !== undefined))
+      : [],
+    // CSAF-only facts (src/csaf), carried as they are.
+    ...("testedVersions" in src && src.testedVersions ? { testedVersions: src.testedVersions } : {}),
+    ...("update" in src && src.update ? { update: src.update } : {}),
+  };
+  if (src.kind === "hoax") {
+    const hoax = src as Hoax;
+    const text = (tr as HoaxTranslation | undefined) ?? hoax;
+    entry.hoax = {
+      names: text.names,
+      firstSeen: { date: hoax.firstSeen.date, approximate: hoax.firstSeen.approximate, where: text.firstSeen.where },
+      ...(hoax.file ? { file: hoax.file } : {}),
+      ...rendered.hoax!,
+    };
+  }
+  return entry;
+}
