@@ -7,7 +7,13 @@ import { PRODUCTS } from "../data/vocabulary.ts";
 import { ApiDocumentSchema, type ApiDocument } from "./schema.ts";
 import { routes } from "../routes/routes.ts";
 
-export function buildApiDocument(site: SiteData, fullUrl: (path: string) => string, csafUrl?: (entry: Entry) => string): ApiDocument {
+/** The site's name and publisher, as site.yaml says them. */
+export interface ApiSource {
+  name: { ja: string; en: string };
+  publisher: string;
+}
+
+export function buildApiDocument(site: SiteData, source: ApiSource, fullUrl: (path: string) => string, csafUrl?: (entry: Entry) => string): ApiDocument {
   const ids = [...new Set(site.entries.map((e) => e.id))];
   const entries = ids.map((id) => {
     const ja = entryById(site, id, "ja")!;
@@ -35,6 +41,7 @@ export function buildApiDocument(site: SiteData, fullUrl: (path: string) => stri
   const doc: ApiDocument = {
     $schema: fullUrl(routes.api("advisories.schema.json")),
     generator: "Keikoku",
+    site: { name: source.name, publisher: source.publisher },
     updated: site.lastUpdated,
     products: Object.fromEntries(Object.entries(PRODUCTS).map(([id, names]) => [id, { ja: names.ja, en: names.en }])),
     entries,

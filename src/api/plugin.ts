@@ -11,6 +11,6 @@ export interface ApiPluginOptions {
 export function apiPlugin(eleventyConfig: any, { settings }: ApiPluginOptions): void {
   const fullUrl = (path: string) => absoluteUrl(settings, path);
   const csafUrl = (entry: Entry) => routes.csafDocument(settings.site.csaf.idPrefix, entry);
-  eleventyConfig.addFilter("apiDocument", (site: SiteData) => `${JSON.stringify(buildApiDocument(site, fullUrl, csafUrl), null, 2)}\n`);
+  eleventyConfig.addFilter("apiDocument", (site: SiteData) => `${JSON.stringify(buildApiDocument(site, { name: settings.site.name, publisher: settings.site.publisher.name }, fullUrl, csafUrl), null, 2)}\n`);
   eleventyConfig.addFilter("apiSchema", () => `${JSON.stringify(buildApiSchema(fullUrl), null, 2)}\n`);
 }

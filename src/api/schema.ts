@@ -30,6 +30,10 @@ export const ApiEntrySchema = z.strictObject({
 export const ApiDocumentSchema = z.strictObject({
   $schema: z.url().describe("URL of this document's JSON Schema."),
   generator: z.literal("Keikoku"),
+  site: z.strictObject({
+    name: Localized.describe("The site's name in each language."),
+    publisher: z.string().describe("Who publishes the site (the CSAF publisher's name)."),
+  }).describe("The site this document describes."),
   updated: Day.describe("The newest revision date of any entry."),
   products: z.record(z.string(), Localized).describe("Display names of every product id."),
   entries: z.array(ApiEntrySchema),

@@ -52,7 +52,7 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
     io.stdout(`${ja
       ? `✔ コンテンツに問題はありません: セキュリティ情報とデマ情報 ${sources} 件、2 言語で ${pages} ページ (${ms} ms${reused})`
       : `✔ content is valid: ${sources} advisories and hoaxes, ${pages} pages in 2 languages (${ms} ms${reused})`}\n`);
-    for (const notice of result.site.notices) io.stdout(ja ? `  注: ${translateNotice(notice)}\n` : `  note: ${notice}\n`);
+    for (const notice of [...(read.settings?.notices ?? []), ...result.site.notices]) io.stdout(ja ? `  注: ${translateNotice(notice)}\n` : `  note: ${notice}\n`);
   } else {
     io.stderr(`${ja ? formatReportJa(problems) : formatReport(problems)}\n`);
   }

@@ -5,7 +5,7 @@
  * `npm run urls -- --update`, never silently.
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { walkFiles } from "./walk-files.ts";
 import { displayPath } from "../data/display-path.ts";
 import { MANIFEST_NAME } from "../data/site-files.ts";
@@ -77,9 +77,11 @@ export class UrlRemovedError extends Error {
  */
 export function checkUrlManifest(settings: { root: string; siteDir: string }, siteDir: string): string[] {
   const name = displayPath(settings.root, settings.siteDir, join(settings.siteDir, MANIFEST_NAME));
+  // The command to record them names the site folder unless it is the default one.
+  const content = resolve(settings.siteDir) === resolve(settings.root, "content") ? "" : ` --content ${relative(settings.root, settings.siteDir) || "."}`;
   const listed = readManifest(settings.siteDir);
-  if (!listed) return [`no ${MANIFEST_NAME} in the site folder: published URLs are not protected (npm run urls -- --update creates it)`];
+  if (!listed) return [`no ${MANIFEST_NAME} in the site folder: published URLs are not protected (npm run urls -- --update${content} creates it)`];
   const { removed, added } = compareManifest(listed, publishedUrls(siteDir));
   if (removed.length) throw new UrlRemovedError(removed, name);
-  return added.length ? [`${added.length} new ${added.length === 1 ? "URL is" : "URLs are"} not in ${name} yet (${added.slice(0, 3).join(", ")}${added.length > 3 ? ", …" : ""}); record them with npm run urls -- --update`] : [];
+  return added.length ? [`${added.length} new ${added.length === 1 ? "URL is" : "URLs are"} not in ${name} yet (${added.slice(0, 3).join(", ")}${added.length > 3 ? ", …" : ""}); record them with npm run urls -- --update${content}`] : [];
 }

@@ -162,6 +162,14 @@ export const SiteConfigSchema = z.strictObject({
   csaf: CsafSettingsSchema.describe("CSAF 2.0 output settings."),
   /** The mark or image beside the site's name. */
   logo: LogoSchema.optional().describe("A mark or an image beside the site's name."),
+  /** The search box's placeholder and the search page's lead, e.g. with examples of this site's identifiers. */
+  search: z
+    .strictObject({
+      placeholder: LocalizedSchema.optional().describe("Placeholder of the search boxes (default: Keikoku's generic one)."),
+      intro: LocalizedSchema.optional().describe("Lead paragraph of the search page (default: Keikoku's generic one)."),
+    })
+    .default({})
+    .describe("Texts of the search box and page."),
   /** The accent colour in each colour scheme (default: Keikoku's red). */
   accentColor: AccentSchema.optional().describe("Accent colour per colour scheme."),
 });

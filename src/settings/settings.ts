@@ -53,6 +53,8 @@ export interface Settings {
   signing: { keyFile?: string; passphrase?: string };
   /** security.txt's Contact URIs for this deployment (CSAF_SECURITY_CONTACT), instead of the publisher's contacts. */
   securityContacts?: string[];
+  /** Notes for the report: site.yaml still holds placeholders from npm run new. */
+  notices: string[];
   /** The environment variables that overrode a field of site.yaml (SITE_URL, CSAF_TLP, …), for the report. */
   overrides: string[];
   switches: Switches;
@@ -192,6 +194,7 @@ export function settingsFromText(text: string, options: FromTextOptions): { sett
       ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
       signing: { ...(keyFile ? { keyFile } : {}), ...(env.CSAF_OPENPGP_PASSPHRASE ? { passphrase: env.CSAF_OPENPGP_PASSPHRASE } : {}) },
       ...(securityContacts.length ? { securityContacts } : {}),
+      notices: text.includes("TODO:") ? [`${file} still has TODO: placeholders (from npm run new)`] : [],
       overrides: [...new Set([...fromEnv.values(), ...(securityContacts.length ? ["CSAF_SECURITY_CONTACT"] : [])])],
       switches: {
         contentCache: env.KEIKOKU_CACHE !== "off",

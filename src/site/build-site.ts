@@ -67,7 +67,7 @@ export async function buildSite(settings: Settings, options: BuildOptions): Prom
   const output = resolve(options.output);
 
   // 1. Validate before anything is written: the report lists every problem at once.
-  const site = loadSiteOrThrow({ root: settings.root, contentDir: settings.siteDir, cache: settings.switches.contentCache });
+  const site = withUpdateDay(loadSiteOrThrow({ root: settings.root, contentDir: settings.siteDir, cache: settings.switches.contentCache }), settings);
   // 2. The CSAF documents need only the data: their worker thread starts now, beside the rendering.
   const csaf = settings.switches.csaf ? startCsaf(site, settings) : undefined;
 
@@ -79,7 +79,7 @@ export async function buildSite(settings: Settings, options: BuildOptions): Prom
     // 3. Every page.
     await renderPages({ settings, site }, staging, options.layouts);
     // 4. Everything made from the pages or the data, in order.
-    const context: StepContext = { settings, site, dir: staging, ...(csaf ? { csaf } : {}), checkUrls: options.checkUrls !== false, notices: [...site.notices] };
+    const context: StepContext = { settings, site, dir: staging, ...(csaf ? { csaf } : {}), checkUrls: options.checkUrls !== false, notices: [...settings.notices, ...site.notices] };
     for (const step of AFTER_RENDER) await step.run(context);
     const pages = walkFiles(staging).filter((f) => f.endsWith(".html")).length;
     // 5. The new site replaces the old one in one rename.
@@ -93,6 +93,16 @@ export async function buildSite(settings: Settings, options: BuildOptions): Prom
     process.once("exit", () => rmSync(staging, { recursive: true, force: true }));
     throw error;
   }
+}
+
+/**
+ * A site's last update is its newest revision. A new site without entries has none: the day of the build
+ * (SOURCE_DATE_EPOCH's, when set) stands in, since feeds, the sitemap and CSAF's provider metadata need a date.
+ */
+function withUpdateDay(site: SiteData, settings: Settings): SiteData {
+  if (site.entries.length) return site;
+  const now = settings.sourceDateEpoch !== undefined ? new Date(settings.sourceDateEpoch * 1000) : new Date();
+  return { ...site, lastUpdated: now.toISOString().slice(0, 10) };
 }
 
 /** Staging folders left by builds that were killed (out of disk, SIGKILL): their process is gone. */
