@@ -3,8 +3,7 @@
  */
 import { z } from "zod";
 import { entryById, type Entry, type SiteData } from "../data/entries.ts";
-import { PRODUCTS } from "../data/vocabulary.ts";
-import { ApiDocumentSchema, type ApiDocument } from "./schema.ts";
+import { apiDocumentSchema, type ApiDocument } from "./schema.ts";
 import { routes } from "../routes/routes.ts";
 
 /** The site's name and publisher, as site.yaml says them. */
@@ -43,13 +42,13 @@ export function buildApiDocument(site: SiteData, source: ApiSource, fullUrl: (pa
     generator: "Keikoku",
     site: { name: source.name, publisher: source.publisher },
     updated: site.lastUpdated,
-    products: Object.fromEntries(Object.entries(PRODUCTS).map(([id, names]) => [id, { ja: names.ja, en: names.en }])),
+    products: Object.fromEntries(Object.entries(site.products).map(([id, names]) => [id, { ja: names.ja, en: names.en }])),
     entries,
   };
   // Never publish a document that does not match its own schema.
-  return ApiDocumentSchema.parse(doc);
+  return apiDocumentSchema(Object.keys(site.products)).parse(doc);
 }
 
-export function buildApiSchema(fullUrl: (path: string) => string): object {
-  return { ...z.toJSONSchema(ApiDocumentSchema), $id: fullUrl(routes.api("advisories.schema.json")), title: "Keikoku advisories API" };
+export function buildApiSchema(productIds: readonly string[], fullUrl: (path: string) => string): object {
+  return { ...z.toJSONSchema(apiDocumentSchema(productIds)), $id: fullUrl(routes.api("advisories.schema.json")), title: "Keikoku advisories API" };
 }

@@ -12,5 +12,5 @@ export function apiPlugin(eleventyConfig: any, { settings }: ApiPluginOptions): 
   const fullUrl = (path: string) => absoluteUrl(settings, path);
   const csafUrl = (entry: Entry) => routes.csafDocument(settings.site.csaf.idPrefix, entry);
   eleventyConfig.addFilter("apiDocument", (site: SiteData) => `${JSON.stringify(buildApiDocument(site, { name: settings.site.name, publisher: settings.site.publisher.name }, fullUrl, csafUrl), null, 2)}\n`);
-  eleventyConfig.addFilter("apiSchema", () => `${JSON.stringify(buildApiSchema(fullUrl), null, 2)}\n`);
+  eleventyConfig.addFilter("apiSchema", (site: SiteData) => `${JSON.stringify(buildApiSchema(Object.keys(site.products), fullUrl), null, 2)}\n`);
 }

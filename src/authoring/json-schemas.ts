@@ -11,9 +11,8 @@
  * here as patterns so an editor can at least flag `2004-5-8`.
  */
 import { z } from "zod";
-import {
-  AdvisorySchema, AdvisoryTranslationSchema, HoaxSchema, HoaxTranslationSchema, HttpUrl, IsoDate, NEUTRAL_KEYS, PageSchema, PartialDate,
-} from "../data/schema.ts";
+import { contentSchemas, HttpUrl, IsoDate, NEUTRAL_KEYS, PartialDate } from "../data/schema.ts";
+import { ProductsSchema } from "../data/stages/read-products.ts";
 import { SiteConfigSchema } from "../settings/schema.ts";
 
 type Json = Record<string, unknown>;
@@ -31,46 +30,59 @@ export interface SchemaFile {
 export const SCHEMA_DIR = "docs/schemas";
 const ID_BASE = "urn:keikoku:schema:";
 
-export const SCHEMA_FILES: SchemaFile[] = [
-  {
-    file: "advisory.schema.json",
-    schema: AdvisorySchema,
-    title: "Keikoku advisory (Japanese source)",
-    description: "Frontmatter of content/ja/advisories/{id}.md: an incident, a bulletin or guidance, with every language-neutral fact.",
-  },
-  {
-    file: "hoax.schema.json",
-    schema: HoaxSchema,
-    title: "Keikoku hoax entry (Japanese source)",
-    description: "Frontmatter of content/ja/hoaxes/{id}.md: a virus hoax, with every language-neutral fact.",
-  },
-  {
-    file: "page.schema.json",
-    schema: PageSchema,
-    title: "Keikoku page",
-    description: "Frontmatter of content/{ja,en}/pages/{about,hoaxes}.md.",
-  },
-  {
-    file: "advisory-translation.schema.json",
-    schema: AdvisoryTranslationSchema,
-    source: { schema: AdvisorySchema, restatable: NEUTRAL_KEYS.advisory },
-    title: "Keikoku advisory translation (English)",
-    description: "Frontmatter of content/en/advisories/{id}.md: translated text of the Japanese file with the same id.",
-  },
-  {
-    file: "hoax-translation.schema.json",
-    schema: HoaxTranslationSchema,
-    source: { schema: HoaxSchema, restatable: NEUTRAL_KEYS.hoax },
-    title: "Keikoku hoax translation (English)",
-    description: "Frontmatter of content/en/hoaxes/{id}.md: translated text of the Japanese file with the same id.",
-  },
-  {
-    file: "site.schema.json",
-    schema: SiteConfigSchema,
-    title: "Keikoku site configuration",
-    description: "site.yaml at the root of a site folder: the site's name, publisher, URL and CSAF settings.",
-  },
-];
+/**
+ * The schema files for a site's product ids (the editors then know them), or for any id (undefined).
+ * docs/schemas/ holds them for the bundled site's products.
+ */
+export function schemaFiles(products: readonly string[] | undefined): SchemaFile[] {
+  const { AdvisorySchema, AdvisoryTranslationSchema, HoaxSchema, HoaxTranslationSchema, PageSchema } = contentSchemas(products);
+  return [
+    {
+      file: "advisory.schema.json",
+      schema: AdvisorySchema,
+      title: "Keikoku advisory (Japanese source)",
+      description: "Frontmatter of content/ja/advisories/{id}.md: an incident, a bulletin or guidance, with every language-neutral fact.",
+    },
+    {
+      file: "hoax.schema.json",
+      schema: HoaxSchema,
+      title: "Keikoku hoax entry (Japanese source)",
+      description: "Frontmatter of content/ja/hoaxes/{id}.md: a virus hoax, with every language-neutral fact.",
+    },
+    {
+      file: "page.schema.json",
+      schema: PageSchema,
+      title: "Keikoku page",
+      description: "Frontmatter of content/{ja,en}/pages/{about,hoaxes}.md.",
+    },
+    {
+      file: "advisory-translation.schema.json",
+      schema: AdvisoryTranslationSchema,
+      source: { schema: AdvisorySchema, restatable: NEUTRAL_KEYS.advisory },
+      title: "Keikoku advisory translation (English)",
+      description: "Frontmatter of content/en/advisories/{id}.md: translated text of the Japanese file with the same id.",
+    },
+    {
+      file: "hoax-translation.schema.json",
+      schema: HoaxTranslationSchema,
+      source: { schema: HoaxSchema, restatable: NEUTRAL_KEYS.hoax },
+      title: "Keikoku hoax translation (English)",
+      description: "Frontmatter of content/en/hoaxes/{id}.md: translated text of the Japanese file with the same id.",
+    },
+    {
+      file: "site.schema.json",
+      schema: SiteConfigSchema,
+      title: "Keikoku site configuration",
+      description: "site.yaml at the root of a site folder: the site's name, publisher, URL and CSAF settings.",
+    },
+    {
+      file: "products.schema.json",
+      schema: ProductsSchema,
+      title: "Keikoku product vocabulary",
+      description: "products.yaml at the root of a site folder: every product id the content may name, with its names, short names and vendor.",
+    },
+  ];
+}
 
 const RESTATED = "In a translation this is optional: it is taken from the Japanese source, and if restated it must be equal.";
 
@@ -140,7 +152,7 @@ export function jsonSchemaFor(entry: SchemaFile): Json {
   };
 }
 
-/** Every schema file's text, by file name, as committed under docs/schemas/. */
-export function jsonSchemaFiles(): Record<string, string> {
-  return Object.fromEntries(SCHEMA_FILES.map((entry) => [entry.file, `${JSON.stringify(jsonSchemaFor(entry), null, 2)}\n`]));
+/** Every schema file's text, by file name (docs/schemas/ holds those of the bundled site's products). */
+export function jsonSchemaFiles(products: readonly string[] | undefined): Record<string, string> {
+  return Object.fromEntries(schemaFiles(products).map((entry) => [entry.file, `${JSON.stringify(jsonSchemaFor(entry), null, 2)}\n`]));
 }

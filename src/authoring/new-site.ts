@@ -89,6 +89,19 @@ export function siteFiles({ folder }: { folder: string }): Record<string, string
       "TODO: Explain how readers can tell that a warning mail is a hoax.",
       "",
     ].join("\n"),
+    "products.yaml": [
+      "# The products this site's advisories name (affected, notAffected, ratings): an id, the names in both",
+      "# languages, the vendor, and optionally a short name for narrow places such as a ratings table's columns.",
+      "# The order here is the order pages list them in.",
+      "#",
+      "# example-server:",
+      "#   ja: サンプル サーバー",
+      "#   en: Example Server",
+      "#   short: { ja: サーバー, en: Server }",
+      "#   vendor: Example Software",
+      "{}",
+      "",
+    ].join("\n"),
     "url-manifest.txt": `${MANIFEST_HEADER.join("\n")}\n`,
   };
 }

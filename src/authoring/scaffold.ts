@@ -101,7 +101,7 @@ function sourceFile(kind: ScaffoldKind, date: string): string {
       ]
     : [
         "# severity: critical      # critical | important | moderate | low | none | not-critical",
-        "affected: []              # 製品 id (docs/authoring.md の一覧)。例: [windows-2000, windows-xp]",
+        "affected: []              # 製品 id (サイトの products.yaml にあるもの)。例: [windows-2000, windows-xp]",
         "notAffected: []",
         "kb: []                    # 例: [835732]",
         "cve: []                   # 例: [CVE-2003-0533]",

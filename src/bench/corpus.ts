@@ -10,10 +10,17 @@
  * tables, identifiers (MS04-0xx, KB numbers, CVE ids, file names, registry keys) and links between
  * entries (`advisory:id#anchor`, `hoax:id`), all resolvable.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { stringify } from "yaml";
-import { PRODUCTS, PRODUCT_IDS, IMPACT_IDS, type ProductId } from "../data/vocabulary.ts";
+import { IMPACT_IDS, type ProductId } from "../data/vocabulary.ts";
+import { readProductsFile } from "../data/stages/read-products.ts";
+
+/** The corpus names the bundled site's products, and carries its products.yaml. */
+const BUNDLED = join(import.meta.dirname, "../../content");
+const PRODUCTS_YAML = readFileSync(join(BUNDLED, "products.yaml"), "utf8");
+const PRODUCTS = readProductsFile(BUNDLED, BUNDLED).products!;
+const PRODUCT_IDS = Object.keys(PRODUCTS);
 import { createRandom, type Random } from "./random.ts";
 import {
   COMPONENTS, FAMILIES, GUIDANCE_TOPICS, PLACES, SECTIONS_BY_KIND, SECTION_TITLES,
@@ -181,7 +188,7 @@ function textContext(r: Random, p: Plan, plans: Plan[]): TextContext {
   const allBulletins = p.bulletins.length ? p.bulletins : ["MS04-011", "MS03-026", "MS03-039"];
   return {
     r,
-    product: () => ({ ...PRODUCTS[r.pick(products)] }),
+    product: () => { const p = PRODUCTS[r.pick(products)]!; return { ja: p.ja, en: p.en }; },
     file: () => r.pick(p.files),
     kb: () => (p.kb.length ? r.pick(p.kb) : r.int(800000, 899999)),
     cve: () => (p.cve.length ? r.pick(p.cve) : `CVE-2003-${pad(r.int(1, 999), 4)}`),
@@ -367,6 +374,7 @@ export function generateCorpus(options: CorpusOptions): CorpusSummary {
     bytes += byteLength(text);
   };
   write("site.yaml", SITE_YAML);
+  write("products.yaml", PRODUCTS_YAML);
   for (const [id, text] of Object.entries(PAGES)) {
     write(`ja/pages/${id}.md`, text.ja);
     write(`en/pages/${id}.md`, text.en);

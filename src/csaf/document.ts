@@ -11,7 +11,7 @@ import { SOURCE_LANG, type Lang } from "../i18n/languages.ts";
 import { formatDate, t } from "../i18n/i18n.ts";
 import { bulletinEntries, entryById, type Entry, type SiteData, type VulnerabilityEntry } from "../data/entries.ts";
 import { bulletinUrl, cveUrl, kbUrl } from "../data/links.ts";
-import { IMPACTS, PRODUCTS, SEVERITIES, SEVERITY_IDS, type ProductId, type SeverityId } from "../data/vocabulary.ts";
+import { IMPACTS, SEVERITIES, SEVERITY_IDS, type ProductId, type SeverityId } from "../data/vocabulary.ts";
 import type { CsafConfig } from "./config.ts";
 import { absoluteUrl } from "../routes/routes.ts";
 import type { CsafDocument, DocumentCategory, Note, Reference, Remediation, Threat, Vulnerability } from "./csaf-types.ts";
@@ -70,7 +70,7 @@ export function buildDocument(entry: Entry, site: SiteData, config: CsafConfig):
   const isTranslation = lang !== SOURCE_LANG;
   const original = locateDocument(config, entry, SOURCE_LANG);
 
-  const notes = documentNotes(entry, config);
+  const notes = documentNotes(entry, site, config);
   const references = documentReferences(entry, site, config, here, isTranslation ? original : undefined);
 
   const document: CsafDocument = {
@@ -99,7 +99,7 @@ export function buildDocument(entry: Entry, site: SiteData, config: CsafConfig):
   };
 
   if (entry.kind === "bulletin") {
-    const { tree, ids, problems: treeProblems } = buildProductTree(entry.ratedProducts, lang, entry.testedVersions);
+    const { tree, ids, problems: treeProblems } = buildProductTree(site.products, entry.ratedProducts, lang, entry.testedVersions);
     problems.push(...treeProblems);
     if (entry.update && !entry.kb.includes(entry.update.kb)) problems.push(`update.kb ${entry.update.kb} is not listed in kb — add it to kb`);
     for (const p of entry.update?.notOfferedFor ?? []) {
@@ -109,7 +109,7 @@ export function buildDocument(entry: Entry, site: SiteData, config: CsafConfig):
     document.product_tree = tree;
     document.vulnerabilities = entry.vulnerabilities.map((v) => bulletinVulnerability(entry, v, ids, lang));
   } else if (entry.kind === "incident" && entry.cve.length === 1 && entry.affected.length) {
-    const { tree, ids, problems: treeProblems } = buildProductTree(entry.affected, lang, entry.testedVersions);
+    const { tree, ids, problems: treeProblems } = buildProductTree(site.products, entry.affected, lang, entry.testedVersions);
     problems.push(...treeProblems);
     document.product_tree = tree;
     document.vulnerabilities = [incidentVulnerability(entry, entry.cve[0]!, ids, site, config, lang)];
@@ -195,7 +195,7 @@ function incidentVulnerability(entry: Entry, cve: string, ids: Map<ProductId, st
   };
 }
 
-function documentNotes(entry: Entry, config: Pick<CsafConfig, "notice">): Note[] {
+function documentNotes(entry: Entry, site: SiteData, config: Pick<CsafConfig, "notice">): Note[] {
   const lang = entry.lang;
   const s = CSAF_STRINGS[lang];
   const notes: Note[] = [{ category: "summary", text: entry.summary }];
@@ -216,15 +216,15 @@ function documentNotes(entry: Entry, config: Pick<CsafConfig, "notice">): Note[]
   }
   if (entry.affected.length || entry.notAffected.length) {
     const lines = [
-      ...(entry.affected.length ? [`${t(lang, "entry.affectedList")}${s.colon}${s.list(entry.affected.map((p) => PRODUCTS[p][lang]))}`] : []),
-      ...(entry.notAffected.length ? [`${t(lang, "entry.notAffectedList")}${s.colon}${s.list(entry.notAffected.map((p) => PRODUCTS[p][lang]))}`] : []),
+      ...(entry.affected.length ? [`${t(lang, "entry.affectedList")}${s.colon}${s.list(entry.affected.map((p) => site.products[p]![lang]))}`] : []),
+      ...(entry.notAffected.length ? [`${t(lang, "entry.notAffectedList")}${s.colon}${s.list(entry.notAffected.map((p) => site.products[p]![lang]))}`] : []),
     ];
     notes.push({ category: "general", title: t(lang, "entry.affected"), text: lines.join("\n") });
   }
   if (entry.kind === "bulletin") {
     const unrated = entry.affected.filter((p) => !entry.ratedProducts.includes(p));
     if (unrated.length) {
-      notes.push({ category: "general", title: s.unratedTitle, text: s.unrated(unrated.flatMap((p) => productNames(p, lang, entry.testedVersions))) });
+      notes.push({ category: "general", title: s.unratedTitle, text: s.unrated(unrated.flatMap((p) => productNames(site.products, p, lang, entry.testedVersions))) });
     }
   }
   const body = htmlToText(entry.html);

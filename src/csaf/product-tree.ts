@@ -6,32 +6,12 @@
  *       (product id windows-2000-service-pack-2)
  *   windows-server-2003 without versions → vendor "Microsoft" › product_name "Windows Server 2003" (product id windows-server-2003)
  * A vocabulary product then stands for all of its listed versions: a rating for windows-2000 applies to each.
+ * Names and vendors come from the site's products (products.yaml).
  */
 import type { Lang } from "../i18n/languages.ts";
 import type { Entry } from "../data/entries.ts";
-import { PRODUCTS, PRODUCT_IDS, type ProductId } from "../data/vocabulary.ts";
+import type { ProductId, Products } from "../data/vocabulary.ts";
 import type { Branch, ProductTree } from "./csaf-types.ts";
-
-/**
- * The vendor of every vocabulary product. The vocabulary has no vendor field yet, and every product in it is
- * Microsoft's; a Record keyed by ProductId makes a new product fail type-checking until its vendor is named here.
- */
-export const PRODUCT_VENDORS: Record<ProductId, string> = {
-  "windows-95": "Microsoft",
-  "windows-98": "Microsoft",
-  "windows-me": "Microsoft",
-  "windows-nt-4": "Microsoft",
-  "windows-nt-4-tse": "Microsoft",
-  "windows-2000": "Microsoft",
-  "windows-xp": "Microsoft",
-  "windows-xp-64": "Microsoft",
-  "windows-server-2003": "Microsoft",
-  "windows-server-2003-64": "Microsoft",
-  netmeeting: "Microsoft",
-  "iis-4": "Microsoft",
-  "iis-5": "Microsoft",
-  "iis-6": "Microsoft",
-};
 
 export type TestedVersions = NonNullable<Entry["testedVersions"]>;
 
@@ -49,9 +29,9 @@ export function productIds(product: ProductId, versions: TestedVersions = {}): s
 }
 
 /** Display names of a product for notes: its tested versions, or its vocabulary name. */
-export function productNames(product: ProductId, lang: Lang, versions: TestedVersions = {}): string[] {
+export function productNames(products: Products, product: ProductId, lang: Lang, versions: TestedVersions = {}): string[] {
   const list = versions[product];
-  return list?.length ? list.map(versionName) : [PRODUCTS[product][lang]];
+  return list?.length ? list.map(versionName) : [products[product]![lang]];
 }
 
 export interface BuiltTree {
@@ -63,15 +43,15 @@ export interface BuiltTree {
 }
 
 /** Builds the tree for `products` (vocabulary order, each once). */
-export function buildProductTree(products: readonly ProductId[], lang: Lang, versions: TestedVersions = {}): BuiltTree {
-  const ordered = PRODUCT_IDS.filter((p) => products.includes(p));
+export function buildProductTree(vocabulary: Products, products: readonly ProductId[], lang: Lang, versions: TestedVersions = {}): BuiltTree {
+  const ordered = Object.keys(vocabulary).filter((p) => products.includes(p));
   const ids = new Map<ProductId, string[]>();
   const seen = new Map<string, string>();
   const problems: string[] = [];
   const vendors = new Map<string, Branch[]>();
 
   for (const product of ordered) {
-    const name = PRODUCTS[product][lang];
+    const name = vocabulary[product]![lang];
     const list = versions[product] ?? [];
     const productIdsOf = productIds(product, versions);
     productIdsOf.forEach((id, i) => {
@@ -106,7 +86,7 @@ export function buildProductTree(products: readonly ProductId[], lang: Lang, ver
       });
       branch = { category: "product_family", name, branches: children };
     }
-    const vendor = PRODUCT_VENDORS[product];
+    const vendor = vocabulary[product]!.vendor;
     vendors.set(vendor, [...(vendors.get(vendor) ?? []), branch]);
   }
 

@@ -13,7 +13,8 @@
  * The renderings' HTML lives in a second file, read only by runs that need HTML (builds, the dev server), so
  * `npm run check` reads a third of the bytes (at 5,000 advisories: 19 of 57 MB).
  * Everything that compares files (translations against sources, anchors, aliases, ids) runs every time.
- * The cache is keyed by the code that produces it (src/data, src/markdown and the parsers' versions): a
+ * The cache is keyed by the code that produces it (src/data, src/markdown and the parsers' versions) and by the
+ * site's product vocabulary: a
  * change to the schema or the renderer starts from empty. KEIKOKU_CACHE=off (src/settings) bypasses it.
  */
 import { createHash } from "node:crypto";
@@ -142,9 +143,12 @@ export class ContentCache {
     this.next = { version, files: {}, renders: {} };
   }
 
-  /** The cache for a content folder. */
-  static open(contentDir: string): ContentCache {
-    return new ContentCache(join(CACHE_DIR, `content-${hashText(resolve(contentDir)).slice(0, 16)}.json`), codeVersion());
+  /**
+   * The cache for a content folder. `vocabulary` is what else validation depends on (the site's products):
+   * a different one starts from empty, since a file valid before may name a product that is gone.
+   */
+  static open(contentDir: string, vocabulary = ""): ContentCache {
+    return new ContentCache(join(CACHE_DIR, `content-${hashText(resolve(contentDir)).slice(0, 16)}.json`), `${codeVersion()}:${hashText(vocabulary)}`);
   }
 
   private get htmlPath(): string {

@@ -4,7 +4,7 @@
  */
 import type { Lang } from "../i18n/languages.ts";
 import type { Section } from "../routes/routes.ts";
-import type { Kind, ProductId, SeverityId, ImpactId } from "./vocabulary.ts";
+import type { Kind, ProductId, Products, SeverityId, ImpactId } from "./vocabulary.ts";
 
 export type { Section };
 
@@ -115,6 +115,8 @@ export interface PageEntry {
 export interface SiteData {
   entries: Entry[];
   pages: PageEntry[];
+  /** The site's products (products.yaml), in display order. */
+  products: Products;
   /** The newest revision date of any entry: when the site was last updated. */
   lastUpdated: string;
   /** Non-fatal notes for the build report (fallback pages, stale translations). */

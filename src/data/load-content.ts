@@ -3,17 +3,17 @@
  * against the others and rendered, into typed entries for both languages — or every problem found, all at
  * once. Like markdown-it's core, it is one ordered list of named stages over one state (src/data/stages/):
  *
- *   list-files → parse-files → cross-check → render-markdown → check-links → assemble
+ *   list-files → read-products → parse-files → cross-check → render-markdown → check-links → assemble
  *
  * Each stage adds its part to the state and its problems to `state.problems`; none throws for bad content.
  * With the cache on, files and renderings that did not change since the last run are reused
  * (content-cache.ts); every check that compares files runs every time.
  */
 import { join } from "node:path";
-import { ContentCache } from "./content-cache.ts";
 import type { SiteData } from "./entries.ts";
 import { ContentError, type ContentProblem } from "./problems.ts";
 import { listFiles } from "./stages/list-files.ts";
+import { readProducts } from "./stages/read-products.ts";
 import { parseFiles } from "./stages/parse-files.ts";
 import { crossCheck } from "./stages/cross-check.ts";
 import { renderMarkdown } from "./stages/render-markdown.ts";
@@ -24,6 +24,7 @@ import type { LoadState, Stage } from "./stages/state.ts";
 /** The stages, in order; `assemble` runs only when the others found no problem. */
 export const STAGES: { name: string; run: Stage }[] = [
   { name: "list-files", run: listFiles },
+  { name: "read-products", run: readProducts },
   { name: "parse-files", run: parseFiles },
   { name: "cross-check", run: crossCheck },
   { name: "render-markdown", run: renderMarkdown },
@@ -55,9 +56,8 @@ export function loadContent(options: LoadOptions = {}): LoadResult {
   const root = options.root ?? process.cwd();
   const contentDir = options.contentDir ?? join(root, "content");
   const state: LoadState = {
-    root, contentDir, html: options.html ?? true, problems: [],
-    ...(options.cache ? { cache: ContentCache.open(contentDir) } : {}),
-    listed: [], present: new Set(), files: [], byKey: new Map(), entryIds: new Set(), rendered: new Map(), links: [],
+    root, contentDir, html: options.html ?? true, useCache: options.cache ?? false, problems: [],
+    listed: [], present: new Set(), products: {}, files: [], byKey: new Map(), entryIds: new Set(), rendered: new Map(), links: [],
     entries: [], pages: [], notices: [], lastUpdated: "",
   };
   for (const stage of STAGES) {
@@ -67,7 +67,7 @@ export function loadContent(options: LoadOptions = {}): LoadResult {
   state.cache?.save();
   const cacheUse = state.cache ? { cacheUse: { reused: state.cache.hits, files: state.present.size } } : {};
   if (state.problems.length) return { problems: dedupe(state.problems), ...cacheUse };
-  return { site: { entries: state.entries, pages: state.pages, lastUpdated: state.lastUpdated, notices: state.notices }, problems: [], ...cacheUse };
+  return { site: { entries: state.entries, pages: state.pages, products: state.products!, lastUpdated: state.lastUpdated, notices: state.notices }, problems: [], ...cacheUse };
 }
 
 /** Like loadContent, but throws a ContentError listing every problem. */

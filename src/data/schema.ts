@@ -4,7 +4,7 @@
  * may restate a neutral fact only if it is equal (proved in cross-check.ts).
  */
 import { z } from "zod";
-import { ADVISORY_KINDS, IMPACT_IDS, PRODUCT_IDS, SEVERITY_IDS } from "./vocabulary.ts";
+import { ADVISORY_KINDS, IMPACT_IDS, SEVERITY_IDS } from "./vocabulary.ts";
 
 // Control characters and Unicode direction overrides/isolates (text that reads differently from how it is stored).
 const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
@@ -57,7 +57,16 @@ export const HttpUrl = z.url({
   error: (iss) => `not an http(s) URL: "${String(iss.input)}"`,
 });
 
-export const ProductId = z.enum(PRODUCT_IDS, { error: (iss) => `unknown product "${String(iss.input)}"` });
+/**
+ * A product id of the site's vocabulary (products.yaml). Without a readable vocabulary (its own problems are
+ * reported), any id is let through, so one mistake there is not reported again at every advisory.
+ */
+export function productIdSchema(products: readonly string[] | undefined): z.ZodType<string> {
+  if (!products) return Id;
+  const error = (iss: { input?: unknown }) => `unknown product "${String(iss.input)}"`;
+  if (!products.length) return z.string().refine(() => false, { error });
+  return z.enum(products as [string, ...string[]], { error });
+}
 export const SeverityId = z.enum(SEVERITY_IDS, { error: (iss) => `unknown severity "${String(iss.input)}"` });
 export const ImpactId = z.enum(IMPACT_IDS, { error: (iss) => `unknown impact "${String(iss.input)}"` });
 export const CveId = z
@@ -92,24 +101,6 @@ export const SourceSchema = z.strictObject({
   url: HttpUrl.optional().describe("http(s) URL of the source, when a verified one is known."),
 });
 
-/** One vulnerability of a bulletin, with the vendor's rating per product. */
-export const VulnerabilitySchema = z.strictObject({
-  /** ASCII id shared by both languages, also the row's anchor. */
-  id: Id.describe("ASCII id shared by both languages."),
-  /** The vulnerability's name in the file's language. */
-  name: Text.describe("Name in the file's language."),
-  /** The current CVE id. */
-  cve: CveId.describe("Current CVE id."),
-  /** The historical CVE candidate id of 2004, if any. */
-  can: CanId.optional().describe("Historical CVE candidate (CAN) id."),
-  /** What an attacker gains. */
-  impact: ImpactId.describe("Impact of the vulnerability."),
-  /** The vendor's severity rating per product. */
-  ratings: z.partialRecord(ProductId, SeverityId).describe("Vendor severity rating per product id."),
-  /** A footnote in the file's language. */
-  note: Text.optional().describe("Footnote in the file's language."),
-});
-
 /**
  * Machine-readable facts for CSAF output (src/csaf): optional, language-neutral, Japanese file only.
  */
@@ -119,14 +110,6 @@ export const ProductVersionSchema = z.strictObject({
   name: Text.describe("Product or edition as the vendor names it, without the service pack."),
   /** The service pack, when the vendor lists one: "Service Pack 6a". */
   servicePack: Text.optional().describe("Service pack, when the vendor lists one."),
-});
-
-/** The vendor's security update that fixes a bulletin's vulnerabilities. */
-export const UpdateSchema = z.strictObject({
-  /** Its Knowledge Base number; also listed in `kb`. */
-  kb: KbNumber.describe("Knowledge Base number of the update; also listed in kb."),
-  /** Affected products the vendor offers no update for (CSAF: no_fix_planned instead of vendor_fix). */
-  notOfferedFor: z.array(ProductId).default([]).describe("Affected product ids the vendor offers no update for."),
 });
 
 const common = {
@@ -148,32 +131,66 @@ const common = {
   aliases: z.array(Text).default([]).describe("Old site paths of this entry, served as redirects."),
 };
 
-/** A Japanese advisory: an incident, a bulletin or guidance. */
-export const AdvisorySchema = z.strictObject({
-  /** What kind of advisory this is. */
-  kind: z.enum(ADVISORY_KINDS, { error: (iss) => `unknown kind "${String(iss.input)}"` }).describe("incident, bulletin or guidance."),
-  ...common,
-  /** The highest severity. */
-  severity: SeverityId.optional().describe("Highest severity."),
-  /** Products affected. */
-  affected: z.array(ProductId).default([]).describe("Affected product ids."),
-  /** Products confirmed not affected. */
-  notAffected: z.array(ProductId).default([]).describe("Product ids confirmed not affected."),
-  /** Microsoft Knowledge Base article numbers. */
-  kb: z.array(KbNumber).default([]).describe("Microsoft Knowledge Base numbers."),
-  /** CVE ids. */
-  cve: z.array(CveId).default([]).describe("CVE ids."),
-  /** Vendor bulletin ids. */
-  bulletins: z.array(BulletinId).default([]).describe("Vendor bulletin ids such as MS04-011."),
-  /** A bulletin's vulnerabilities with per-product ratings. */
-  vulnerabilities: z.array(VulnerabilitySchema).default([]).describe("Vulnerabilities with per-product ratings."),
-  /** CSAF: the versions the vendor tested, per product id (the bulletin's affected-software list). */
-  testedVersions: z.partialRecord(ProductId, z.array(ProductVersionSchema).min(1)).optional().describe("Versions the vendor tested, per product id (CSAF product tree)."),
-  /** CSAF: the vendor's security update (CSAF remediations). */
-  update: UpdateSchema.optional().describe("The vendor's security update: KB number and products it is not offered for."),
-});
-export type Advisory = z.output<typeof AdvisorySchema>;
-export type ProductVersion = z.output<typeof ProductVersionSchema>;
+/**
+ * The schemas that name products, for one site's vocabulary (products.yaml): a bulletin's vulnerabilities
+ * and update, and the advisory itself. The rest of the content model does not depend on the site.
+ */
+function productSchemas(products: readonly string[] | undefined) {
+  const ProductId = productIdSchema(products);
+  /** One vulnerability of a bulletin, with the vendor's rating per product. */
+  const VulnerabilitySchema = z.strictObject({
+    /** ASCII id shared by both languages, also the row's anchor. */
+    id: Id.describe("ASCII id shared by both languages."),
+    /** The vulnerability's name in the file's language. */
+    name: Text.describe("Name in the file's language."),
+    /** The current CVE id. */
+    cve: CveId.describe("Current CVE id."),
+    /** The historical CVE candidate id of 2004, if any. */
+    can: CanId.optional().describe("Historical CVE candidate (CAN) id."),
+    /** What an attacker gains. */
+    impact: ImpactId.describe("Impact of the vulnerability."),
+    /** The vendor's severity rating per product. */
+    ratings: z.partialRecord(ProductId, SeverityId).describe("Vendor severity rating per product id."),
+    /** A footnote in the file's language. */
+    note: Text.optional().describe("Footnote in the file's language."),
+  });
+
+  /** The vendor's security update that fixes a bulletin's vulnerabilities. */
+  const UpdateSchema = z.strictObject({
+    /** Its Knowledge Base number; also listed in `kb`. */
+    kb: KbNumber.describe("Knowledge Base number of the update; also listed in kb."),
+    /** Affected products the vendor offers no update for (CSAF: no_fix_planned instead of vendor_fix). */
+    notOfferedFor: z.array(ProductId).default([]).describe("Affected product ids the vendor offers no update for."),
+  });
+
+
+
+  /** A Japanese advisory: an incident, a bulletin or guidance. */
+  const AdvisorySchema = z.strictObject({
+    /** What kind of advisory this is. */
+    kind: z.enum(ADVISORY_KINDS, { error: (iss) => `unknown kind "${String(iss.input)}"` }).describe("incident, bulletin or guidance."),
+    ...common,
+    /** The highest severity. */
+    severity: SeverityId.optional().describe("Highest severity."),
+    /** Products affected. */
+    affected: z.array(ProductId).default([]).describe("Affected product ids."),
+    /** Products confirmed not affected. */
+    notAffected: z.array(ProductId).default([]).describe("Product ids confirmed not affected."),
+    /** Microsoft Knowledge Base article numbers. */
+    kb: z.array(KbNumber).default([]).describe("Microsoft Knowledge Base numbers."),
+    /** CVE ids. */
+    cve: z.array(CveId).default([]).describe("CVE ids."),
+    /** Vendor bulletin ids. */
+    bulletins: z.array(BulletinId).default([]).describe("Vendor bulletin ids such as MS04-011."),
+    /** A bulletin's vulnerabilities with per-product ratings. */
+    vulnerabilities: z.array(VulnerabilitySchema).default([]).describe("Vulnerabilities with per-product ratings."),
+    /** CSAF: the versions the vendor tested, per product id (the bulletin's affected-software list). */
+    testedVersions: z.partialRecord(ProductId, z.array(ProductVersionSchema).min(1)).optional().describe("Versions the vendor tested, per product id (CSAF product tree)."),
+    /** CSAF: the vendor's security update (CSAF remediations). */
+    update: UpdateSchema.optional().describe("The vendor's security update: KB number and products it is not offered for."),
+  });
+  return { VulnerabilitySchema, UpdateSchema, AdvisorySchema };
+}
 
 /** When and where a hoax was first seen. */
 export const FirstSeenSchema = z.strictObject({
@@ -230,10 +247,10 @@ function restatable<T extends z.ZodRawShape>(shape: T): { [K in keyof T]: z.ZodO
 }
 
 /** Fields of a source that a translation may restate (and must then equal). */
-const NEUTRAL_ADVISORY = AdvisorySchema.pick({
+const NEUTRAL_ADVISORY_KEYS = {
   kind: true, published: true, severity: true, affected: true, notAffected: true, kb: true, cve: true,
   bulletins: true, related: true, keywords: true, sources: true, aliases: true,
-});
+} as const;
 const NEUTRAL_HOAX = HoaxSchema.pick({
   kind: true, published: true, related: true, keywords: true, sources: true, aliases: true, file: true,
 });
@@ -253,17 +270,6 @@ const translationCommon = {
   revisions: z.array(TranslatedRevisionSchema).default([]).describe("Translated revision notes, by number."),
 };
 
-/** An English advisory: translated text of the Japanese source. */
-export const AdvisoryTranslationSchema = z.strictObject({
-  ...restatable(NEUTRAL_ADVISORY.shape),
-  ...translationCommon,
-  vulnerabilities: z
-    .array(z.strictObject({ id: Id, name: Text, note: Text.optional() }))
-    .default([])
-    .describe("Translated vulnerability names, by id."),
-});
-export type AdvisoryTranslation = z.output<typeof AdvisoryTranslationSchema>;
-
 /** An English hoax entry: translated text of the Japanese source. */
 export const HoaxTranslationSchema = z.strictObject({
   ...restatable(NEUTRAL_HOAX.shape),
@@ -277,6 +283,29 @@ export type HoaxTranslation = z.output<typeof HoaxTranslationSchema>;
 
 /** Keys that a translation may restate, per kind, for the cross-check. */
 export const NEUTRAL_KEYS = {
-  advisory: Object.keys(NEUTRAL_ADVISORY.shape),
+  advisory: Object.keys(NEUTRAL_ADVISORY_KEYS),
   hoax: Object.keys(NEUTRAL_HOAX.shape),
 } as const;
+
+/**
+ * Every schema of the content model for one site's product vocabulary (undefined: any product id, when
+ * products.yaml has problems of its own).
+ *   contentSchemas(["windows-2000", "windows-xp"]).AdvisorySchema.safeParse(frontmatter)
+ */
+export function contentSchemas(products: readonly string[] | undefined) {
+  const { VulnerabilitySchema, UpdateSchema, AdvisorySchema } = productSchemas(products);
+  /** An English advisory: translated text of the Japanese source. */
+  const AdvisoryTranslationSchema = z.strictObject({
+    ...restatable(AdvisorySchema.pick(NEUTRAL_ADVISORY_KEYS).shape),
+    ...translationCommon,
+    vulnerabilities: z
+      .array(z.strictObject({ id: Id, name: Text, note: Text.optional() }))
+      .default([])
+      .describe("Translated vulnerability names, by id."),
+  });
+  return { VulnerabilitySchema, UpdateSchema, AdvisorySchema, AdvisoryTranslationSchema, HoaxSchema, HoaxTranslationSchema, PageSchema };
+}
+export type ContentSchemas = ReturnType<typeof contentSchemas>;
+export type Advisory = z.output<ContentSchemas["AdvisorySchema"]>;
+export type AdvisoryTranslation = z.output<ContentSchemas["AdvisoryTranslationSchema"]>;
+export type ProductVersion = z.output<typeof ProductVersionSchema>;

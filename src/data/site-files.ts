@@ -1,9 +1,11 @@
 /**
- * The files of a site folder that are not content: the settings, the URL manifest, the site's static files.
- * The data layer leaves them alone; src/settings and src/links read them.
+ * The files of a site folder beside the content: the settings, the URL manifest, the site's static files,
+ * the product vocabulary. src/settings, src/links and the data layer's read-products stage read them.
  */
 export const SITE_FILE = "site.yaml";
 export const MANIFEST_NAME = "url-manifest.txt";
 export const PUBLIC_DIR = "public";
+/** The site's product vocabulary (read by the data layer's read-products stage). */
+export const PRODUCTS_FILE = "products.yaml";
 
-export const SITE_FILES: ReadonlySet<string> = new Set([SITE_FILE, MANIFEST_NAME, PUBLIC_DIR]);
+export const SITE_FILES: ReadonlySet<string> = new Set([SITE_FILE, MANIFEST_NAME, PUBLIC_DIR, PRODUCTS_FILE]);

@@ -1,41 +1,26 @@
 /**
- * The controlled vocabularies of the content model: products, kinds, severities and impacts.
- * Content files name entries by id; display names come from here, so a product is spelled the same way
- * on every page, in both languages.
+ * The controlled vocabularies of the content model: kinds, severities and impacts, and the shape of a
+ * site's products. Content files name them by id; display names come from here (and from the site's
+ * products.yaml), so a name is spelled the same way on every page, in both languages.
  */
 import type { Lang } from "../i18n/languages.ts";
 
 export type Names = Record<Lang, string>;
 
-/** Products an advisory can list as affected or not affected. Order here is display order. */
-export const PRODUCTS = {
-  "windows-95": { ja: "Windows 95", en: "Windows 95" },
-  "windows-98": { ja: "Windows 98 / 98 Second Edition", en: "Windows 98 / 98 Second Edition" },
-  "windows-me": { ja: "Windows Millennium Edition (Me)", en: "Windows Millennium Edition (Me)" },
-  "windows-nt-4": { ja: "Windows NT 4.0", en: "Windows NT 4.0" },
-  "windows-nt-4-tse": { ja: "Windows NT Server 4.0 Terminal Server Edition", en: "Windows NT Server 4.0 Terminal Server Edition" },
-  "windows-2000": { ja: "Windows 2000", en: "Windows 2000" },
-  "windows-xp": { ja: "Windows XP", en: "Windows XP" },
-  "windows-xp-64": { ja: "Windows XP 64-Bit Edition", en: "Windows XP 64-Bit Edition" },
-  "windows-server-2003": { ja: "Windows Server 2003", en: "Windows Server 2003" },
-  "windows-server-2003-64": { ja: "Windows Server 2003 64-Bit Edition", en: "Windows Server 2003 64-Bit Edition" },
-  netmeeting: { ja: "Microsoft NetMeeting", en: "Microsoft NetMeeting" },
-  "iis-4": { ja: "IIS 4.0", en: "IIS 4.0" },
-  "iis-5": { ja: "IIS 5.0", en: "IIS 5.0" },
-  "iis-6": { ja: "IIS 6.0", en: "IIS 6.0" },
-} as const satisfies Record<string, Names>;
-export type ProductId = keyof typeof PRODUCTS;
+/**
+ * A product id. Products are the site's own: they come from products.yaml in the site folder
+ * (src/data/stages/read-products.ts), not from Keikoku, so every id is a string here.
+ */
+export type ProductId = string;
 
-/** Short names for narrow places such as the columns of a ratings table; the full name is the default. */
-export const PRODUCT_SHORT_NAMES: Partial<Record<ProductId, Names>> = {
-  "windows-98": { ja: "98 / 98 SE", en: "98 / 98 SE" },
-  "windows-me": { ja: "Me", en: "Me" },
-  "windows-nt-4": { ja: "NT 4.0", en: "NT 4.0" },
-  "windows-2000": { ja: "2000", en: "2000" },
-  "windows-xp": { ja: "XP", en: "XP" },
-  "windows-server-2003": { ja: "Server 2003", en: "Server 2003" },
-};
-export const PRODUCT_IDS = Object.keys(PRODUCTS) as [ProductId, ...ProductId[]];
+/** One product of a site's vocabulary: its names, an optional short name for narrow places, its vendor. */
+export interface Product extends Names {
+  short?: Names;
+  vendor: string;
+}
+
+/** A site's products by id, in display order. */
+export type Products = Readonly<Record<ProductId, Product>>;
 
 /** What kind of entry a file is; decides its folder, its layout and its badge. */
 export const KINDS = {

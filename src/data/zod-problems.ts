@@ -75,6 +75,14 @@ export function zodProblems(
       }
       continue;
     }
+    if (issue.code === "invalid_key") {
+      // A map's key that is not a valid id (products.yaml): placed at the key, in the key rule's words.
+      const key = String(issue.path.at(-1));
+      const message = issue.issues[0]?.message ?? `invalid key "${key}"`;
+      const hint = FORMAT_HINTS.find(([pattern]) => pattern.test(message))?.[1];
+      problems.push({ ...at(issue.path.slice(0, -1), key), field: formatPath(issue.path), message, ...(hint ? { hint } : {}) });
+      continue;
+    }
     const input = (issue as { input?: unknown }).input;
     if (input === undefined && issue.path.length && (issue.code === "invalid_type" || issue.code === "invalid_value")) {
       const key = issue.path.at(-1);

@@ -4,8 +4,8 @@
  */
 import { identifierKeys } from "./identifiers.ts";
 import { normalizeQuery, spellingAliases } from "./normalize.ts";
-import type { Entry } from "../data/entries.ts";
-import { KINDS, PRODUCTS } from "../data/vocabulary.ts";
+import type { Entry, SiteData } from "../data/entries.ts";
+import { KINDS } from "../data/vocabulary.ts";
 import type { Lang } from "../i18n/languages.ts";
 import { t } from "../i18n/i18n.ts";
 
@@ -63,13 +63,13 @@ export interface FilterGroup {
  * pages give Pagefind (data-pagefind-filter: the kind's and products' names in the page's language, the year
  * published), counted over the pages in the index (translated or original, not fallbacks).
  */
-export function searchFilterChoices(entries: Entry[], lang: Lang): FilterGroup[] {
+export function searchFilterChoices({ entries, products }: Pick<SiteData, "entries" | "products">, lang: Lang): FilterGroup[] {
   const counts = { kind: new Map<string, number>(), product: new Map<string, number>(), year: new Map<string, number>() };
   const add = (map: Map<string, number>, value: string) => map.set(value, (map.get(value) ?? 0) + 1);
   for (const e of entries) {
     if (e.lang !== lang || e.isFallback) continue;
     add(counts.kind, KINDS[e.kind][e.contentLang]);
-    for (const p of new Set(e.affected.map((id) => PRODUCTS[id][e.contentLang]))) add(counts.product, p);
+    for (const p of new Set(e.affected.map((id) => products[id]![e.contentLang]))) add(counts.product, p);
     add(counts.year, e.published.slice(0, 4));
   }
   return (["kind", "product", "year"] as const)

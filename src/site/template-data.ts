@@ -1,8 +1,9 @@
 /**
- * Gives templates the validated site as the global `keikoku`: the entries and pages the data layer loaded
+ * Gives templates the validated site as the global `keikoku`, and the names of its vocabularies as filters: the entries and pages the data layer loaded
  * (src/site/build-site.ts loads them before Eleventy starts), plus the lists and indexes templates need.
  */
-import { LANGS, SOURCE_LANG } from "../i18n/languages.ts";
+import { asLang, LANGS, SOURCE_LANG } from "../i18n/languages.ts";
+import { IMPACTS, KINDS, SEVERITIES, type Names } from "../data/vocabulary.ts";
 import type { Entry, PageEntry, SiteData } from "../data/entries.ts";
 import type { Settings } from "../settings/settings.ts";
 import { identifierPages, type IdentifierPage } from "../identifiers/identifier-pages.ts";
@@ -47,6 +48,23 @@ export function buildTemplateData(site: SiteData, settings: Pick<Settings, "path
   };
 }
 
+/** Display names by id: `{{ "windows-xp" | product(lang) }}`; an unknown id throws, so a typo fails the build. */
+function names(table: Record<string, Names>, what: string) {
+  return (id: string, lang: unknown) => {
+    const found = table[id];
+    if (!found) throw new Error(`Unknown ${what} "${id}"`);
+    return found[asLang(lang)];
+  };
+}
+
 export function dataPlugin(eleventyConfig: any, { settings, site }: DataPluginOptions): void {
   eleventyConfig.addGlobalData("keikoku", buildTemplateData(site, settings));
+  // The vocabularies' names: the site's products (products.yaml), Keikoku's kinds, severities and impacts.
+  const product = names(site.products, "product");
+  eleventyConfig.addFilter("product", product);
+  eleventyConfig.addFilter("productShort", (id: string, lang: unknown) => (site.products[id]?.short ? site.products[id]!.short![asLang(lang)] : product(id, lang)));
+  eleventyConfig.addFilter("severity", names(SEVERITIES, "severity"));
+  eleventyConfig.addFilter("kindName", names(KINDS, "kind"));
+  eleventyConfig.addFilter("impact", names(IMPACTS, "impact"));
+  eleventyConfig.addGlobalData("productOrder", Object.keys(site.products));
 }

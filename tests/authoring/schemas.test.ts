@@ -12,7 +12,11 @@ import { Ajv } from "ajv";
 import addFormatsModule from "ajv-formats";
 import { ROOT } from "../helpers/fixtures.ts";
 import { parseFrontmatter } from "../../src/data/frontmatter.ts";
-import { jsonSchemaFiles, SCHEMA_FILES } from "../../src/authoring/json-schemas.ts";
+import { jsonSchemaFiles, schemaFiles } from "../../src/authoring/json-schemas.ts";
+import { readProductsFile } from "../../src/data/stages/read-products.ts";
+
+/** The bundled site's product ids: docs/schemas/ is generated for them. */
+const PRODUCT_IDS = Object.keys(readProductsFile(ROOT, join(ROOT, "content")).products!);
 import { runCli } from "./helpers.ts";
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
@@ -22,14 +26,16 @@ const schemaOf = (file: string) => JSON.parse(readFileSync(join(ROOT, "docs/sche
 test("schemas --check: the committed files are what the zod schemas generate", () => {
   const run = runCli("schemas.ts", ["--check"]);
   assert.equal(run.status, 0, run.stderr);
-  assert.match(run.stdout, /✔ docs\/schemas\/ is up to date \(6 schemas\)/);
-  for (const [file, text] of Object.entries(jsonSchemaFiles())) assert.equal(readFileSync(join(ROOT, "docs/schemas", file), "utf8"), text, file);
+  assert.match(run.stdout, /✔ docs\/schemas\/ is up to date \(7 schemas\)/);
+  for (const [file, text] of Object.entries(jsonSchemaFiles(PRODUCT_IDS))) assert.equal(readFileSync(join(ROOT, "docs/schemas", file), "utf8"), text, file);
 });
 
 test("schemas --check fails on a stale, missing or leftover file (run in a scratch copy)", () => {
   const dir = mkdtempSync(join(tmpdir(), "keikoku-schemas-"));
   try {
     cpSync(join(ROOT, "docs/schemas"), join(dir, "docs/schemas"), { recursive: true });
+    // The schemas list the bundled site's product ids, from its products.yaml.
+    cpSync(join(ROOT, "content/products.yaml"), join(dir, "content/products.yaml"));
     assert.equal(runCli("schemas.ts", ["--check"], dir).status, 0);
     writeFileSync(join(dir, "docs/schemas/page.schema.json"), "{}\n");
     rmSync(join(dir, "docs/schemas/hoax.schema.json"));
@@ -57,11 +63,13 @@ test("required lists are what authors must write: fields with defaults are optio
 });
 
 test("every schema has an $id, a title, and a description for every field", () => {
-  for (const { file } of SCHEMA_FILES) {
+  for (const { file } of schemaFiles(PRODUCT_IDS)) {
     const schema = schemaOf(file);
     assert.match(schema.$id, /^urn:keikoku:schema:/);
     assert.ok(schema.title.startsWith("Keikoku"));
-    for (const [key, prop] of Object.entries(schema.properties)) assert.ok(prop.description, `${file}: ${key} has no description`);
+    // products.schema.json is a map of ids to products: its fields are those of each value.
+    const fields = schema.properties ?? (schema as unknown as { additionalProperties: Json }).additionalProperties.properties;
+    for (const [key, prop] of Object.entries(fields)) assert.ok(prop.description, `${file}: ${key} has no description`);
   }
 });
 

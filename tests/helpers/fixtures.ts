@@ -1,11 +1,14 @@
 /**
  * Small content trees for tests: a minimal valid site that each test changes one file of.
  */
-import { mkdirSync, mkdtempSync, writeFileSync, rmSync, cpSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, rmSync, cpSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
+
+/** The bundled site's products.yaml: the minimal site names the same products. */
+const BUNDLED_PRODUCTS = readFileSync(join(ROOT, "content/products.yaml"), "utf8");
 
 /** The smallest valid site: its settings, one advisory and one hoax in both languages, plus the two pages. */
 export const MINIMAL: Record<string, string> = {
@@ -17,6 +20,7 @@ export const MINIMAL: Record<string, string> = {
     "csaf: { idPrefix: KEIKOKU }",
     "",
   ].join("\n"),
+  "products.yaml": BUNDLED_PRODUCTS,
   "ja/pages/about.md": "---\ntitle: このサイトについて\n---\n本文。\n",
   "en/pages/about.md": "---\ntitle: About\n---\nBody.\n",
   "ja/pages/hoaxes.md": "---\ntitle: デマ情報\nsummary: デマの一覧です。\n---\n## 見分け方 {#recognise}\n\n転送を求めるメールはデマです。\n",

@@ -22,7 +22,7 @@ before(async () => {
 
 /** Text the bundled site writes and a second site never may. */
 const BUNDLED = [
-  /警告 Keikoku/, /2004年当時/, /as of 2004/, /0120-69-0196/, /03-5972-7149/, /KEIKOKU-20\d\d/i, /localhost:8080/, /class="site-mark"/, /SULFNBK/, /MS04-011/,
+  /警告 Keikoku/, /2004年当時/, /as of 2004/, /0120-69-0196/, /03-5972-7149/, /KEIKOKU-20\d\d/i, /localhost:8080/, /class="site-mark"/, /SULFNBK/, /MS04-011/, /Windows/,
 ];
 
 test("every file of the second site is free of the bundled site's name, notice, contacts, ids and URL", () => {
@@ -75,6 +75,14 @@ test("feeds, sitemap and canonical links use the site's URL and name", () => {
   assert.equal(site.page("/ja/advisories/exa-2026-001/")("link[rel=canonical]").attr("href"), "https://csirt.example.jp/ja/advisories/exa-2026-001/");
 });
 
+test("pages and the API name the site's own products", () => {
+  const $ = site.page("/en/advisories/exa-2026-001/");
+  assert.match($(".products-affected").text(), /Sample Server/);
+  assert.match($("main").text(), /Sample Client/);
+  const api = JSON.parse(site.file("/api/advisories.json"));
+  assert.deepEqual(api.products, { "sample-server": { ja: "サンプル サーバー", en: "Sample Server" }, "sample-client": { ja: "サンプル クライアント", en: "Sample Client" } });
+});
+
 test("the API names the site and its publisher", () => {
   const api = JSON.parse(site.file("/api/advisories.json"));
   assert.deepEqual(api.site, { name: { ja: "サンプル CSIRT セキュリティ情報", en: "Example CSIRT Security Advisories" }, publisher: "Example CSIRT" });
@@ -86,6 +94,10 @@ test("CSAF documents, provider metadata and security.txt carry the site's publis
   const doc = JSON.parse(site.file("/.well-known/csaf/2026/excsirt-2026-exa-2026-001.json"));
   const publisher = { category: "coordinator", contact_details: "mailto:security@csirt.example.jp https://csirt.example.jp/contact/", name: "Example CSIRT", namespace: "https://csirt.example.jp" };
   assert.deepEqual(doc.document.publisher, publisher);
+  // Its products are its own (products.yaml), vendor included.
+  assert.equal(doc.product_tree.branches[0].category, "vendor");
+  assert.equal(doc.product_tree.branches[0].name, "Example Software");
+  assert.equal(doc.product_tree.branches[0].branches[0].name, "サンプル サーバー");
   assert.equal(doc.document.tracking.id, "EXCSIRT-2026-EXA-2026-001");
   assert.equal(doc.document.distribution.tlp.label, "GREEN");
   assert.ok(!doc.document.notes.some((n: { text: string }) => /2004/.test(n.text)), "no footer notice: site.yaml has none");

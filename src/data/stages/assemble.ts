@@ -7,11 +7,11 @@ import { LANGS, SOURCE_LANG, otherLang, type Lang } from "../../i18n/languages.t
 import { PAGE_PATHS, routes } from "../../routes/routes.ts";
 import type { Entry, Section } from "../entries.ts";
 import type { Advisory, AdvisoryTranslation, Hoax, HoaxTranslation, Page } from "../schema.ts";
-import { PRODUCT_IDS } from "../vocabulary.ts";
 import { keyOf, sourcesOf, type LoadState, type LoadedFile, type RenderedPage } from "./state.ts";
 
 export function assemble(state: LoadState): void {
   const { entries, pages, notices } = state;
+  const productOrder = Object.keys(state.products ?? {});
   for (const source of sourcesOf(state)) {
     for (const lang of LANGS) {
       const own = state.byKey.get(keyOf(lang, source.folder, source.id));
@@ -27,7 +27,7 @@ export function assemble(state: LoadState): void {
         continue;
       }
       const translated = LANGS.every((l) => state.byKey.has(keyOf(l, source.folder, source.id)));
-      const entry = buildEntry(source, own, lang, source.folder, rendered, translated);
+      const entry = buildEntry(source, own, lang, source.folder, rendered, translated, productOrder);
       entries.push(entry);
       if (entry.isFallback) notices.push(`${lang}: ${source.id} has no translation; serving the ${SOURCE_LANG} text at ${entry.url}`);
       if (entry.isStale) notices.push(`${lang}: ${source.id} translation follows revision ${entry.translationOf}, the source is at revision ${entry.revision}`);
@@ -49,7 +49,9 @@ export function assemble(state: LoadState): void {
   state.lastUpdated = entries.reduce((max, e) => (e.updated > max ? e.updated : max), "0000-00-00");
 }
 
-function buildEntry(source: LoadedFile, own: LoadedFile | undefined, lang: Lang, section: Section, rendered: RenderedPage, hasTranslation: boolean): Entry {
+function buildEntry(
+  source: LoadedFile, own: LoadedFile | undefined, lang: Lang, section: Section, rendered: RenderedPage, hasTranslation: boolean, productOrder: string[],
+): Entry {
   const src = source.data as Advisory | Hoax;
   const tr = own && own !== source && lang !== SOURCE_LANG ? (own.data as AdvisoryTranslation | HoaxTranslation) : undefined;
   const isFallback = lang !== SOURCE_LANG && !own;
@@ -99,7 +101,7 @@ function buildEntry(source: LoadedFile, own: LoadedFile | undefined, lang: Lang,
         })
       : [],
     ratedProducts: "vulnerabilities" in src
-      ? PRODUCT_IDS.filter((p) => src.vulnerabilities.some((v) => v.ratings[p] !== undefined))
+      ? productOrder.filter((p) => src.vulnerabilities.some((v) => v.ratings[p] !== undefined))
       : [],
     // CSAF-only facts (src/csaf), carried as they are.
     ...("testedVersions" in src && src.testedVersions ? { testedVersions: src.testedVersions } : {}),

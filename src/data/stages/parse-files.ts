@@ -5,23 +5,27 @@
  */
 import type { z } from "zod";
 import { SOURCE_LANG, type Lang } from "../../i18n/languages.ts";
-import { hashText, type CachedFile } from "../content-cache.ts";
+import { ContentCache, hashText, type CachedFile } from "../content-cache.ts";
 import { displayPath } from "../display-path.ts";
 import { parseFrontmatter, splitFrontmatter, type ParsedFile, type Position } from "../frontmatter.ts";
 import { readContentFile } from "../read-file.ts";
-import { AdvisorySchema, AdvisoryTranslationSchema, HoaxSchema, HoaxTranslationSchema, PageSchema } from "../schema.ts";
+import { contentSchemas, type ContentSchemas } from "../schema.ts";
 import { zodProblems } from "../zod-problems.ts";
 import { keyOf, type Folder, type LoadState, type LoadedFile } from "./state.ts";
 
-function schemaFor(folder: Folder, lang: Lang): z.ZodType {
-  if (folder === "pages") return PageSchema;
+function schemaFor(schemas: ContentSchemas, folder: Folder, lang: Lang): z.ZodType {
+  if (folder === "pages") return schemas.PageSchema;
   const source = lang === SOURCE_LANG;
-  if (folder === "advisories") return source ? AdvisorySchema : AdvisoryTranslationSchema;
-  return source ? HoaxSchema : HoaxTranslationSchema;
+  if (folder === "advisories") return source ? schemas.AdvisorySchema : schemas.AdvisoryTranslationSchema;
+  return source ? schemas.HoaxSchema : schemas.HoaxTranslationSchema;
 }
 
 export function parseFiles(state: LoadState): void {
-  const { root, contentDir, problems, cache } = state;
+  const { root, contentDir, problems } = state;
+  const productIds = state.products ? Object.keys(state.products) : undefined;
+  const schemas = contentSchemas(productIds);
+  if (state.useCache) state.cache = ContentCache.open(contentDir, JSON.stringify(state.products ?? null));
+  const { cache } = state;
   for (const { path, lang, folder, id } of state.listed) {
     const file = displayPath(root, contentDir, path);
     const read = readContentFile(path, file);
@@ -46,7 +50,7 @@ export function parseFiles(state: LoadState): void {
       }
       continue;
     }
-    const schema = schemaFor(folder, lang);
+    const schema = schemaFor(schemas, folder, lang);
     const result = schema.safeParse(parsed.data ?? {}, { reportInput: true });
     if (!result.success) {
       problems.push(...zodProblems(file, parsed, schema, result.error));

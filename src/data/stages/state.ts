@@ -7,6 +7,7 @@ import { SOURCE_LANG, type Lang } from "../../i18n/languages.ts";
 import type { EntryLinkKind } from "../../markdown/entry-links.ts";
 import type { ContentCache } from "../content-cache.ts";
 import type { Entry, Heading, PageEntry } from "../entries.ts";
+import type { Products } from "../vocabulary.ts";
 import type { ParsedFile } from "../frontmatter.ts";
 import type { ContentProblem } from "../problems.ts";
 import type { Advisory, AdvisoryTranslation, Hoax, HoaxTranslation, Page } from "../schema.ts";
@@ -72,6 +73,8 @@ export interface LoadState {
   contentDir: string;
   /** false: validate only, nothing renders HTML (`npm run check`). */
   html: boolean;
+  /** Reuse what did not change since the last run; parse-files opens the cache once the vocabulary is known. */
+  useCache: boolean;
   cache?: ContentCache;
   problems: ContentProblem[];
 
@@ -79,6 +82,9 @@ export interface LoadState {
   listed: ListedFile[];
   /** list-files: `${lang}/${folder}/${id}` of every file that exists: a file that fails to parse is reported once, not again by each link to it. */
   present: Set<string>;
+
+  /** read-products: the site's products ({} without products.yaml; undefined when the file has problems). */
+  products: Products | undefined;
 
   /** parse-files: the valid files, and the same by `${lang}/${folder}/${id}`. */
   files: LoadedFile[];
