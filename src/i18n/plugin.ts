@@ -5,6 +5,7 @@
 import { formatDate, t } from "./i18n.ts";
 import { isLang, otherLang, type Lang } from "./languages.ts";
 import { IMPACTS, KINDS, PRODUCTS, PRODUCT_SHORT_NAMES, SEVERITIES, type Names, type ProductId } from "../data/vocabulary.ts";
+import { testedVersionsText, vulnerabilityFacts } from "./vulnerability-facts.ts";
 
 function asLang(lang: unknown): Lang {
   if (typeof lang !== "string" || !isLang(lang)) throw new Error(`Expected a language (ja or en), got ${String(lang)}`);
@@ -29,4 +30,7 @@ export function i18nPlugin(eleventyConfig: any): void {
   eleventyConfig.addFilter("kindName", vocabulary(KINDS, "kind"));
   eleventyConfig.addFilter("impact", vocabulary(IMPACTS, "impact"));
   eleventyConfig.addGlobalData("productOrder", Object.keys(PRODUCTS));
+  eleventyConfig.addFilter("vulnerabilityFacts", (entry: any, v: any, lang: unknown) => vulnerabilityFacts(entry, v, asLang(lang)));
+  eleventyConfig.addFilter("testedVersionsText", (entry: any, product: ProductId, lang: unknown) => testedVersionsText(entry, product, asLang(lang)));
+  eleventyConfig.addFilter("isHttpUrl", (value: unknown) => typeof value === "string" && /^https?:\/\//.test(value));
 }

@@ -4,7 +4,7 @@
  */
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import { readSiteConfig } from "./config.ts";
-import { bulletinUrl, cveUrl, kbUrl } from "../data/links.ts";
+import { bulletinUrl, cveUrl, isMicrosoftBulletin, kbUrl } from "../data/links.ts";
 import type { Lang } from "../i18n/languages.ts";
 
 export const CONTENT_SECURITY_POLICY = [
@@ -45,5 +45,6 @@ export function sitePlugin(eleventyConfig: any): void {
   eleventyConfig.addFilter("fullUrl", (path: string) => `${config.siteUrl}${config.pathPrefix}${path.replace(/^\//, "")}`);
   eleventyConfig.addFilter("kbUrl", kbUrl);
   eleventyConfig.addFilter("cveUrl", cveUrl);
-  eleventyConfig.addFilter("bulletinUrl", (id: string, lang: Lang) => bulletinUrl(id, lang));
+  // Only Microsoft's ids make an archive URL; another vendor's bulletin id is shown as text (its page is in Sources).
+  eleventyConfig.addFilter("bulletinUrl", (id: string, lang: Lang) => (isMicrosoftBulletin(id) ? bulletinUrl(id, lang) : ""));
 }
