@@ -81,13 +81,16 @@ function checkVulnerabilityProducts(f: LoadedFile, a: Advisory, problems: Conten
     if (!list) versionsOf.set(p, (list = expandVersions(a.testedVersions?.[p])));
     return list;
   };
-  const checkRefs = (refs: ProductRefs, path: (string | number)[]) => {
-    for (const [product, ref] of Object.entries(refs) as [ProductId, "all" | string[]][]) {
+  const checkVersions = (product: ProductId, ref: "all" | string[], path: (string | number)[]) => {
+    {
       const unknown = unknownVersions(ref, versions(product));
       if (unknown.length) {
-        problems.push({ ...at(f, [...path, product]), message: `not a version of ${product} in "testedVersions": ${unknown.map((u) => `"${u}"`).join(", ")}`, hint: versions(product).length ? `write all, or full names from testedVersions: ${versions(product).slice(0, 3).map((v) => `"${v.label}"`).join(", ")}${versions(product).length > 3 ? ", …" : ""}` : `list its versions under testedVersions.${product}, or write all` });
+        problems.push({ ...at(f, path), message: `not a version of ${product} in "testedVersions": ${unknown.map((u) => `"${u}"`).join(", ")}`, hint: versions(product).length ? `write all, or full names from testedVersions: ${versions(product).slice(0, 3).map((v) => `"${v.label}"`).join(", ")}${versions(product).length > 3 ? ", …" : ""}` : `list its versions under testedVersions.${product}, or write all` });
       }
     }
+  };
+  const checkRefs = (refs: ProductRefs, path: (string | number)[]) => {
+    for (const [product, ref] of Object.entries(refs) as [ProductId, "all" | string[]][]) checkVersions(product, ref, [...path, product]);
   };
   a.testedVersions && Object.entries(a.testedVersions).forEach(([product, list]) => {
     const seen = new Set<string>();
@@ -104,7 +107,7 @@ function checkVulnerabilityProducts(f: LoadedFile, a: Advisory, problems: Conten
       if (v.ratings[product] !== undefined) {
         problems.push({ ...at(f, path), message: `${product} has both a rating and a status`, hint: "a rating already gives the status (none = not affected, any other rating = affected); remove one of the two" });
       }
-      if (typeof value !== "string") checkRefs(Object.fromEntries(Object.entries(value)) as ProductRefs, path);
+      if (typeof value !== "string") for (const [status, ref] of Object.entries(value)) checkVersions(product, ref as "all" | string[], [...path, status]);
       const byStatus = statusByCategory(value, versions(product));
       const affected = [...byStatus.keys()].some(isAffectedStatus);
       if (affected) affectedHere = true;

@@ -62,7 +62,7 @@ function schemaFor(folder: Folder, lang: Lang): z.ZodType {
  * How a file is named in reports: relative to the project when the content lives inside it
  * (content/ja/advisories/sasser.md), else relative to the content folder's parent.
  */
-function displayPath(root: string, contentDir: string, path: string): string {
+export function displayPath(root: string, contentDir: string, path: string): string {
   const inside = !relative(root, contentDir).startsWith("..");
   return relative(inside ? root : dirname(contentDir), path).split("\\").join("/");
 }
