@@ -103,14 +103,12 @@ export function mapProducts(tree: InputProductTree | undefined, vocabulary: Voca
     const vendorIndex = leaf.path.map((b) => b.category).lastIndexOf("vendor");
     const vendor = vendorIndex >= 0 ? leaf.path[vendorIndex]!.name : undefined;
     const candidates = leaf.path.map((b, depth) => ({ b, depth })).filter(({ b, depth }) => depth > vendorIndex && (b.category === "product_family" || b.category === "product_name"));
-    let chosen: { depth: number; name: string; match?: string } | undefined;
-    for (const c of [...candidates].reverse()) {
-      const match = matchProduct(vocabulary, vendor, [c.b.name, ...(c.b.product ? [c.b.product.product_id] : [])]);
-      if (match) {
-        chosen = { depth: c.depth, name: c.b.name, match };
-        break;
-      }
-    }
+    // The most specific product the vocabulary knows; of several branches that all mean that product
+    // (a family and a product name of the same name), the outermost, so what is below it are its versions.
+    const matches = candidates.map((c) => ({ ...c, match: matchProduct(vocabulary, vendor, [c.b.name, ...(c.b.product ? [c.b.product.product_id] : [])]) }));
+    const deepest = [...matches].reverse().find((m) => m.match);
+    const outermost = deepest ? matches.find((m) => m.match === deepest.match)! : undefined;
+    let chosen: { depth: number; name: string; match?: string } | undefined = outermost ? { depth: outermost.depth, name: outermost.b.name, match: outermost.match! } : undefined;
     chosen ??= candidates[0] ? { depth: candidates[0].depth, name: candidates[0].b.name } : undefined;
     if (!chosen) {
       // No family or product name above it (vendor › product_version): the product is the leaf itself.
@@ -163,7 +161,8 @@ export function mapProducts(tree: InputProductTree | undefined, vocabulary: Voca
   const labels = new Map<string, string[]>();
   const names = new Map<string, string>();
   const proposals: ProposedProduct[] = [];
-  const versionsOf = new Map<string, { name: string; servicePack?: string; version?: string; label: string }[]>();
+  // A leaf that is the product itself is kept in place ("itself") until we know whether the product has versions.
+  const versionsOf = new Map<string, ({ name: string; servicePack?: string; version?: string; label: string } | { itself: string; fullName: string })[]>();
   for (const g of groups.values()) {
     let id = g.match;
     if (!id) {
@@ -182,21 +181,25 @@ export function mapProducts(tree: InputProductTree | undefined, vocabulary: Voca
       const version = versionOf(g, leaf, vocabulary);
       if (!version) {
         byCsafId.set(leaf.product.product_id, { product: id, label: "" });
+        list.push({ itself: leaf.product.product_id, fullName: leaf.product.name.trim() });
         continue;
       }
-      const same = list.find((v) => v.label === version.label);
+      const same = list.find((v) => "label" in v && v.label === version.label);
       if (same) notes.push(`two CSAF products are both named "${version.label}" (${leaf.product.product_id} and another): they are one version of ${id}`);
       else list.push(version);
       byCsafId.set(leaf.product.product_id, { product: id, label: version.label });
     }
   }
-  for (const [id, list] of versionsOf) {
-    // A product that is both itself and versions: the product itself becomes a version named like the product.
-    const itself = [...byCsafId.entries()].filter(([, m]) => m.product === id && m.label === "");
-    if (list.length && itself.length) {
-      const label = names.get(id)!;
-      if (!list.some((v) => v.label === label)) list.unshift({ name: label, label });
-      for (const [csafId] of itself) byCsafId.set(csafId, { product: id, label });
+  for (const [id, entries] of versionsOf) {
+    // A product that is both itself and versions: the product itself is a version too, under its own full name.
+    const hasVersions = entries.some((v) => "label" in v);
+    const list: { name: string; servicePack?: string; version?: string; label: string }[] = [];
+    for (const v of entries) {
+      if ("label" in v) list.push(v);
+      else if (hasVersions) {
+        if (!list.some((x) => x.label === v.fullName)) list.push({ name: v.fullName, label: v.fullName });
+        byCsafId.set(v.itself, { product: id, label: v.fullName });
+      }
     }
     labels.set(id, list.map((v) => v.label));
     if (list.length) testedVersions[id] = groupVersions(list);
