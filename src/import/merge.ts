@@ -256,6 +256,17 @@ function verifyKept(before: string, after: string, fields: readonly string[], gr
 
 const show = (v: unknown): string => (typeof v === "string" ? v : JSON.stringify(v));
 
+/** A whole added or removed item in a few words: a revision by its date and note, a vulnerability by its CVE. */
+function summarize(v: unknown): string {
+  const x = v as Record<string, unknown> | null;
+  if (x && typeof x === "object" && !Array.isArray(x)) {
+    if ("number" in x && "date" in x) return `${String(x.date)} ${show(x.note)}`;
+    if ("id" in x && "name" in x) return [x.cve, x.name].filter(Boolean).map(String).join(" ");
+    if ("url" in x && "title" in x) return `${String(x.title)} <${String(x.url)}>`;
+  }
+  return show(v);
+}
+
 /** What changed in the facts, one line each: "+ cve: CVE-2018-0999", "~ basedOn.version: 3.0.0 → 3.1.0". */
 export function describeChanges(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
   const out: string[] = [];
@@ -295,8 +306,8 @@ export function describeChanges(before: Record<string, unknown>, after: Record<s
       for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) walk((a as any)[k], (b as any)[k], path ? `${path}.${k}` : k);
       return;
     }
-    if (a === undefined) out.push(`+ ${path}: ${show(b)}`);
-    else if (b === undefined) out.push(`- ${path}: ${show(a)}`);
+    if (a === undefined) out.push(`+ ${path}: ${summarize(b)}`);
+    else if (b === undefined) out.push(`- ${path}: ${summarize(a)}`);
     else out.push(`~ ${path}: ${show(a)} → ${show(b)}`);
   };
   for (const key of OWNED_SOURCE_FIELDS) walk(before[key], after[key], key);
