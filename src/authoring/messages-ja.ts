@@ -243,6 +243,8 @@ export const HINTS_JA: Rule[] = [
   [/^write dates as YYYY-MM-DD, e\.g\. (\S+) \(firstSeen also takes YYYY-MM or YYYY\)$/, "日付は YYYY-MM-DD の形で書いてください(例: $1)。firstSeen では YYYY-MM や YYYY も使えます"],
   [/^write the article number only, e\.g\. (\S+)$/, "記事番号の数字だけを書いてください(例: $1)"],
   [/^write it as (\S+), e\.g\. (\S+)$/, "$1 の形で書いてください(例: $2)"],
+  [/^copy the vector as the vendor published it, e\.g\. (\S+)$/, "ベンダーが公開したとおりにベクトルを書き写してください(例: $1)"],
+  [/^write the 64 lower-case hex digits that npm run import recorded$/, "取り込み (インポート) のときに記録された 64 桁の小文字の 16 進数を書いてください"],
   [/^ids are lower-case ASCII letters, digits and single hyphens, e\.g\. (\S+)$/, "id には半角英小文字・数字と、単独のハイフンだけを使ってください(例: $1)"],
   [/^only absolute https: or http: URLs are allowed$/, "https: か http: で始まる絶対 URL だけが使えます"],
   [/^remove the invisible control character$/, "目に見えない制御文字を削除してください"],
