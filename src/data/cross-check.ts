@@ -59,7 +59,8 @@ export function crossCheckSource(f: LoadedFile, ids: Set<string>, problems: Cont
       if (vulnIds.has(v.id)) problems.push({ ...at(f, ["vulnerabilities", i, "id"]), message: `vulnerability id "${v.id}" is used twice`, hint: "give each vulnerability its own id" });
       vulnIds.add(v.id);
       if (v.cve && !a.cve.includes(v.cve)) problems.push({ ...at(f, ["vulnerabilities", i, "cve"]), message: `${v.cve} is not listed in "cve"`, hint: `add ${v.cve} to "cve"` });
-      if (v.can && (!v.cve || v.can.slice(4) !== v.cve.slice(4))) problems.push({ ...at(f, ["vulnerabilities", i, "can"]), message: `${v.can} does not match ${v.cve ?? "a CVE id"}`, hint: "the candidate id has the same numbers as the CVE id" });
+      if (v.can && !v.cve) problems.push({ ...at(f, ["vulnerabilities", i, "can"]), message: `${v.can} is given without a CVE id`, hint: "add the CVE id the candidate became (cve), or remove can" });
+      else if (v.can && v.cve && v.can.slice(4) !== v.cve.slice(4)) problems.push({ ...at(f, ["vulnerabilities", i, "can"]), message: `${v.can} does not match ${v.cve}`, hint: "the candidate id has the same numbers as the CVE id" });
     });
     checkVulnerabilityProducts(f, a, problems);
     if (a.basedOn && !a.bulletins.includes(a.basedOn.trackingId)) {

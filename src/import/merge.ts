@@ -163,11 +163,15 @@ export function mergeImport(existing: { ja: string; en: string | undefined }, dr
   }
   const oldVulns = (old.vulnerabilities ?? []) as Record<string, unknown>[];
   const nextVulns = (next.vulnerabilities ?? []) as Record<string, unknown>[];
+  // A name or note still the import's own placeholder ("TODO: …") is not the author's: it follows the vendor.
+  const placeholder = (x: unknown) => typeof x === "string" && x.startsWith("TODO: ");
   const vulns = nextVulns.map((v) => {
     const mine = oldVulns.find((o) => o.id === v.id);
     if (!mine) return v;
     const { name: _n, note: _o, ...facts } = v;
-    return { id: v.id, name: mine.name, ...Object.fromEntries(Object.entries(facts).filter(([k]) => k !== "id")), ...(mine.note !== undefined ? { note: mine.note } : {}) };
+    const name = placeholder(mine.name) ? v.name : mine.name;
+    const note = mine.note !== undefined && !placeholder(mine.note) ? mine.note : v.note;
+    return { id: v.id, name, ...Object.fromEntries(Object.entries(facts).filter(([k]) => k !== "id")), ...(note !== undefined ? { note } : {}) };
   });
   for (const o of oldVulns) {
     if (!nextVulns.some((v) => v.id === o.id)) {
@@ -227,7 +231,8 @@ export function mergeImport(existing: { ja: string; en: string | undefined }, dr
   }
   const check = verifyKept(existing.ja, ja, AUTHOR_SOURCE_FIELDS, []);
   if (check) return { ok: false, error: `the merge would change the Japanese file's ${check}`, hint: "this is a bug in src/import/merge.ts: nothing was written" };
-  const vulnerabilityText = (text: string) => ((parseFrontmatter(text) as { data: any }).data?.vulnerabilities ?? []).map((x: any) => [x.id, x.name, x.note]);
+  const vulnerabilityText = (text: string) =>
+    ((parseFrontmatter(text) as { data: any }).data?.vulnerabilities ?? []).filter((x: any) => !placeholder(x.name) && !placeholder(x.note)).map((x: any) => [x.id, x.name, x.note]);
   const before = vulnerabilityText(existing.ja);
   const after = vulnerabilityText(ja);
   if (!before.every((x: unknown[]) => after.some((y: unknown[]) => isDeepStrictEqual(x, y)))) {

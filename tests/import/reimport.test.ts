@@ -92,6 +92,7 @@ test("re-import of a newer version: facts updated, a revision added, changes lis
     assert.deepEqual(ja.cve, ["CVE-2024-10001", "CVE-2024-10002"]);
     assert.equal(ja.vulnerabilities[0]!.name, "管理インターフェイスのバッファ オーバーフロー", "the author's name is kept");
     assert.match(ja.vulnerabilities[1]!.name, /^TODO: 翻訳してください: Denial of service/);
+    assert.match(ja.vulnerabilities[0]!.name, /^管理インターフェイス/, "a name the author wrote is not a placeholder: kept");
     assert.deepEqual(ja.vulnerabilities[1]!.status, { "windows-95": "known-affected", "windows-98": "fixed" });
     assert.equal(ja.basedOn!.version, "2");
     // The English text follows revision 1 until its translator says otherwise: the page says so.
@@ -107,6 +108,23 @@ test("re-import of a newer version: facts updated, a revision added, changes lis
     assert.equal(older.status, "refused");
     if (older.status === "refused") assert.match(older.problems[0]!.message, /^version 1 is older than the imported version 2$/);
     assert.equal(read(f, JA), after.ja);
+  } finally {
+    f.cleanup();
+  }
+});
+
+test("a name still the import's placeholder follows the vendor's new title; one the author wrote does not", async () => {
+  const f = makeFixture();
+  try {
+    assert.equal((await importInto(f, docBytes(V1), "exn-2024-001.json")).status, "created");
+    const renamed = vendorDoc({
+      revisions: [["1", "2024-03-01T09:00:00.000Z", "Initial release."], ["2", "2024-03-02T09:00:00.000Z", "Renamed the vulnerability."]],
+      cves: [{ cve: "CVE-2024-10001", title: "Stack-based buffer overflow in the management interface" }],
+    });
+    const outcome = await importInto(f, docBytes(renamed), "exn-2024-001.json");
+    assert.equal(outcome.status, "updated");
+    assert.match(read(f, JA), /name: "TODO: 翻訳してください: Stack-based buffer overflow in the management interface"/);
+    assert.deepEqual(loadContent({ root: f.dir, contentDir: f.content }).problems, []);
   } finally {
     f.cleanup();
   }
