@@ -29,7 +29,7 @@ export function buildApiDocument(site: SiteData, source: ApiSource, fullUrl: (pa
       affected: ja.affected,
       notAffected: ja.notAffected,
       kb: ja.kb,
-      cve: [...new Set([...ja.cve, ...ja.vulnerabilities.map((v) => v.cve)])],
+      cve: [...new Set([...ja.cve, ...ja.vulnerabilities.flatMap((v) => (v.cve ? [v.cve] : []))])],
       bulletins: ja.bulletins,
       translated: { ja: true, en: !en.isFallback },
       urls: { ja: fullUrl(ja.url), en: fullUrl(en.url) },

@@ -14,6 +14,7 @@ const COMMANDS: Record<string, () => Promise<{ main: Command }>> = {
   new: () => import("./new.ts"),
   "i18n:status": () => import("./i18n-status.ts"),
   schemas: () => import("./schemas.ts"),
+  import: () => import("./import.ts"),
 };
 
 const io: CommandIo = {

@@ -8,7 +8,7 @@ export type TlpLabel = "WHITE" | "GREEN" | "AMBER" | "RED";
 export type DocumentCategory = "csaf_security_advisory" | "csaf_security_incident_response" | "csaf_informational_advisory";
 export type NoteCategory = "description" | "details" | "faq" | "general" | "legal_disclaimer" | "other" | "summary";
 export type PublisherCategory = "coordinator" | "discoverer" | "other" | "translator" | "user" | "vendor";
-export type BranchCategory = "vendor" | "product_family" | "product_name" | "service_pack";
+export type BranchCategory = "vendor" | "product_family" | "product_name" | "product_version" | "service_pack";
 export type RemediationCategory = "mitigation" | "no_fix_planned" | "none_available" | "vendor_fix" | "workaround";
 
 export interface Note {
@@ -75,16 +75,23 @@ export interface ProductTree {
   branches: Branch[];
 }
 
-export interface ProductStatus {
-  known_affected?: string[];
-  known_not_affected?: string[];
-}
+export type ProductStatusCategory =
+  | "first_affected" | "first_fixed" | "fixed" | "known_affected" | "known_not_affected" | "last_affected" | "recommended" | "under_investigation";
+
+export type ProductStatus = Partial<Record<ProductStatusCategory, string[]>>;
 
 export interface Remediation {
   category: RemediationCategory;
+  date?: string;
   details: string;
   product_ids: string[];
   url?: string;
+}
+
+export interface Score {
+  cvss_v2?: { baseScore: number; vectorString: string; version: "2.0" };
+  cvss_v3?: { baseScore: number; baseSeverity: "NONE" | "LOW" | "MEDIUM" | "HIGH" | "CRITICAL"; vectorString: string; version: "3.0" | "3.1" };
+  products: string[];
 }
 
 export interface Threat {
@@ -94,12 +101,14 @@ export interface Threat {
 }
 
 export interface Vulnerability {
-  cve: string;
+  cve?: string;
+  cwe?: { id: string; name: string };
   ids?: { system_name: string; text: string }[];
   notes?: Note[];
   product_status?: ProductStatus;
   references?: Reference[];
   remediations?: Remediation[];
+  scores?: Score[];
   threats?: Threat[];
   title?: string;
 }

@@ -10,13 +10,14 @@
 import { SOURCE_LANG, type Lang } from "../i18n/languages.ts";
 import { formatDate, t } from "../i18n/i18n.ts";
 import { bulletinEntries, entryById, type Entry, type SiteData, type VulnerabilityEntry } from "../data/entries.ts";
-import { bulletinUrl, cveUrl, kbUrl } from "../data/links.ts";
-import { IMPACTS, SEVERITIES, SEVERITY_IDS, type ProductId, type SeverityId } from "../data/vocabulary.ts";
+import { bulletinUrl, cveUrl, isMicrosoftBulletin, kbUrl } from "../data/links.ts";
+import { IMPACTS, REMEDIATIONS, SEVERITIES, SEVERITY_IDS, type ProductId, type SeverityId } from "../data/vocabulary.ts";
+import { cvssSeverity, cvssVersion, expandVersions, resolveVersions, statusByCategory, type ProductRefs } from "../data/versions.ts";
 import type { CsafConfig } from "./config.ts";
 import { absoluteUrl } from "../routes/routes.ts";
-import type { CsafDocument, DocumentCategory, Note, Reference, Remediation, Threat, Vulnerability } from "./csaf-types.ts";
+import type { CsafDocument, DocumentCategory, Note, ProductStatus, ProductStatusCategory, Reference, Remediation, Score, Threat, Vulnerability } from "./csaf-types.ts";
 import { CSAF_DIR, documentPath, trackingId } from "../routes/csaf-ids.ts";
-import { buildProductTree, productNames } from "./product-tree.ts";
+import { buildProductTree, productNames, type BuiltTree } from "./product-tree.ts";
 import { CSAF_STRINGS } from "./strings.ts";
 import { htmlToText } from "./text.ts";
 
@@ -39,6 +40,29 @@ export const CATEGORY_OF_KIND: Record<Entry["kind"], DocumentCategory> = {
   guidance: "csaf_informational_advisory",
   hoax: "csaf_informational_advisory",
 };
+
+/**
+ * The profile of an entry's documents. A bulletin without vulnerabilities (a vendor's notice, such as an
+ * end-of-life announcement) is informational, as its vendor published it.
+ */
+export function categoryOf(entry: Pick<Entry, "kind" | "vulnerabilities">): DocumentCategory {
+  return entry.kind === "bulletin" && !entry.vulnerabilities.length ? "csaf_informational_advisory" : CATEGORY_OF_KIND[entry.kind];
+}
+
+/**
+ * The products of a bulletin's product tree: those rated, and those named by a vulnerability's status, scores
+ * or remediations (vocabulary order comes from buildProductTree).
+ */
+export function treeProducts(entry: Pick<Entry, "ratedProducts" | "vulnerabilities">): ProductId[] {
+  const products = new Set<ProductId>(entry.ratedProducts);
+  for (const v of entry.vulnerabilities) {
+    for (const p of Object.keys(v.status) as ProductId[]) products.add(p);
+    for (const refs of [...v.scores.map((x) => x.products), ...v.remediations.map((x) => x.products)]) {
+      for (const p of Object.keys(refs ?? {}) as ProductId[]) products.add(p);
+    }
+  }
+  return [...products];
+}
 
 /** A day as CSAF's date-time: only the day is known, so midnight UTC (csaf.md §2.2). */
 export const isoDay = (day: string): string => `${day}T00:00:00.000Z`;
@@ -66,7 +90,7 @@ export function buildDocument(entry: Entry, site: SiteData, config: CsafConfig):
   const lang = entry.lang;
   const problems: string[] = [];
   const here = locateDocument(config, entry, lang);
-  const category = CATEGORY_OF_KIND[entry.kind];
+  const category = categoryOf(entry);
   const isTranslation = lang !== SOURCE_LANG;
   const original = locateDocument(config, entry, SOURCE_LANG);
 
@@ -98,16 +122,20 @@ export function buildDocument(entry: Entry, site: SiteData, config: CsafConfig):
     },
   };
 
-  if (entry.kind === "bulletin") {
-    const { tree, ids, problems: treeProblems } = buildProductTree(site.products, entry.ratedProducts, lang, entry.testedVersions);
-    problems.push(...treeProblems);
+  if (entry.kind === "bulletin" && entry.vulnerabilities.length) {
+    const built = buildProductTree(site.products, treeProducts(entry), lang, entry.testedVersions);
+    problems.push(...built.problems);
     if (entry.update && !entry.kb.includes(entry.update.kb)) problems.push(`update.kb ${entry.update.kb} is not listed in kb — add it to kb`);
     for (const p of entry.update?.notOfferedFor ?? []) {
       if (!entry.affected.includes(p)) problems.push(`update.notOfferedFor lists "${p}", which is not in affected — remove it, or add it to affected`);
     }
-    if (!entry.vulnerabilities.length) problems.push(`a bulletin needs its vulnerabilities (with ratings) for a csaf_security_advisory — add them, or change kind`);
-    document.product_tree = tree;
-    document.vulnerabilities = entry.vulnerabilities.map((v) => bulletinVulnerability(entry, v, ids, lang));
+    document.product_tree = built.tree;
+    document.vulnerabilities = entry.vulnerabilities.map((v) => bulletinVulnerability(entry, v, built, lang, problems));
+  } else if (entry.kind === "bulletin" && entry.affected.length) {
+    // An informational document's products are all "to be assumed affected" (CSAF 2.0 §4.3): only `affected` goes in.
+    const built = buildProductTree(site.products, entry.affected, lang, entry.testedVersions);
+    problems.push(...built.problems);
+    document.product_tree = built.tree;
   } else if (entry.kind === "incident" && entry.cve.length === 1 && entry.affected.length) {
     const { tree, ids, problems: treeProblems } = buildProductTree(site.products, entry.affected, lang, entry.testedVersions);
     problems.push(...treeProblems);
@@ -118,53 +146,105 @@ export function buildDocument(entry: Entry, site: SiteData, config: CsafConfig):
   return { document: { entry, lang, ...here, document }, problems };
 }
 
-function bulletinVulnerability(entry: Entry, v: VulnerabilityEntry, ids: Map<ProductId, string[]>, lang: Lang): Vulnerability {
+function bulletinVulnerability(entry: Entry, v: VulnerabilityEntry, built: BuiltTree, lang: Lang, problems: string[]): Vulnerability {
   const s = CSAF_STRINGS[lang];
-  const affected: string[] = [];
-  const notAffected: string[] = [];
+  const { ids, byLabel } = built;
+  const status = new Map<ProductStatusCategory, string[]>();
+  const add = (category: ProductStatusCategory, productIds: string[]) => {
+    const list = status.get(category) ?? [];
+    for (const id of productIds) if (!list.includes(id)) list.push(id);
+    status.set(category, list);
+  };
   const byRating = new Map<SeverityId, string[]>();
-  const noUpdate = new Set<string>();
+  /** Product ids of a product's versions named by a reference ([] of a product without versions: the product). */
+  const resolve = (product: ProductId, ref: "all" | string[], where: string): string[] => {
+    const labels = resolveVersions(ref, expandVersions(entry.testedVersions?.[product]));
+    const map = byLabel.get(product);
+    return (labels.length ? labels : [""]).flatMap((label) => {
+      const id = map?.get(label);
+      if (id === undefined) problems.push(`vulnerabilities ${v.id}: ${where} names "${label || product}", which is not a version of ${product} in testedVersions — correct it`);
+      return id === undefined ? [] : [id];
+    });
+  };
   for (const [product, productIds] of ids) {
     const rating = v.ratings[product];
-    if (!rating) continue;
-    // "none" is Microsoft's "not affected"; every other rating, "not-critical" included, is affected.
-    (rating === "none" ? notAffected : affected).push(...productIds);
-    byRating.set(rating, [...(byRating.get(rating) ?? []), ...productIds]);
-    if (rating !== "none" && entry.update?.notOfferedFor.includes(product)) productIds.forEach((id) => noUpdate.add(id));
+    if (rating) {
+      // "none" is Microsoft's "not affected"; every other rating, "not-critical" included, is affected.
+      add(rating === "none" ? "known_not_affected" : "known_affected", productIds);
+      byRating.set(rating, [...(byRating.get(rating) ?? []), ...productIds]);
+    }
+    const value = v.status[product];
+    if (value) {
+      const versions = expandVersions(entry.testedVersions?.[product]);
+      for (const [category, labels] of statusByCategory(value, versions)) {
+        add(category.replaceAll("-", "_") as ProductStatusCategory, resolve(product, labels.length ? labels : "all", "status"));
+      }
+    }
   }
+  const affected = (["known_affected", "first_affected", "last_affected"] as const).flatMap((c) => status.get(c) ?? []);
+  const refIds = (refs: ProductRefs | undefined, where: string) =>
+    refs ? (Object.entries(refs) as [ProductId, "all" | string[]][]).flatMap(([p, ref]) => resolve(p, ref, where)) : affected;
 
   const remediations: Remediation[] = [];
+  const noUpdate = new Set<string>();
+  for (const [product, productIds] of ids) {
+    if (entry.update?.notOfferedFor.includes(product)) productIds.filter((id) => affected.includes(id)).forEach((id) => noUpdate.add(id));
+  }
   const fixed = affected.filter((id) => !noUpdate.has(id));
+  const bulletin = entry.bulletins[0];
   if (entry.update && fixed.length) {
     remediations.push({ category: "vendor_fix", details: s.vendorFix(entry.update.kb, entry.bulletins), product_ids: fixed, url: kbUrl(entry.update.kb) });
-  } else if (!entry.update && fixed.length && entry.bulletins[0]) {
-    remediations.push({ category: "vendor_fix", details: s.vendorFixBulletin(entry.bulletins[0]), product_ids: fixed, url: bulletinUrl(entry.bulletins[0], lang) });
+  } else if (!entry.update && fixed.length && bulletin && isMicrosoftBulletin(bulletin) && !v.remediations.length) {
+    remediations.push({ category: "vendor_fix", details: s.vendorFixBulletin(bulletin), product_ids: fixed, url: bulletinUrl(bulletin, lang) });
   }
   if (entry.update && noUpdate.size) {
     remediations.push({ category: "no_fix_planned", details: s.noFixPlanned(entry.update.kb), product_ids: affected.filter((id) => noUpdate.has(id)) });
   }
+  v.remediations.forEach((r, i) => {
+    const productIds = refIds(r.products, `remediations[${i}]`);
+    if (!productIds.length) problems.push(`vulnerabilities ${v.id}: remediations[${i}] applies to no product — name its products`);
+    remediations.push({
+      category: r.category.replaceAll("-", "_") as Remediation["category"],
+      ...(r.date ? { date: isoDay(r.date) } : {}),
+      details: s.remediation(REMEDIATIONS[r.category][lang], r.url),
+      product_ids: productIds,
+      ...(r.url ? { url: r.url } : {}),
+    });
+  });
 
-  const impact = IMPACTS[v.impact][lang];
+  const scores: Score[] = v.scores.map((score, i) => {
+    const version = cvssVersion(score.vector);
+    const products = refIds(score.products, `scores[${i}]`);
+    if (!products.length) problems.push(`vulnerabilities ${v.id}: scores[${i}] applies to no product — name its products`);
+    return version === "2.0"
+      ? { cvss_v2: { baseScore: score.baseScore, vectorString: score.vector, version }, products }
+      : { cvss_v3: { baseScore: score.baseScore, baseSeverity: cvssSeverity(score.baseScore).toUpperCase() as "LOW", vectorString: score.vector, version }, products };
+  });
+
+  const impact = v.impact ? IMPACTS[v.impact][lang] : undefined;
   const threats: Threat[] = SEVERITY_IDS.filter((r) => byRating.has(r)).map((r) => ({
     category: "impact",
-    details: r === "none" ? SEVERITIES[r][lang] : `${SEVERITIES[r][lang]}${s.colon}${impact}`,
+    details: r === "none" || !impact ? SEVERITIES[r][lang] : `${SEVERITIES[r][lang]}${s.colon}${impact}`,
     product_ids: byRating.get(r)!,
   }));
 
   const notes: Note[] = [{ category: "description", title: v.name, text: s.vulnerabilityDescription(v.name, v.cve, impact) }];
   if (v.note) notes.push({ category: "general", text: v.note });
 
+  const productStatus: ProductStatus = Object.fromEntries(status);
+  if (!status.size) problems.push(`vulnerabilities ${v.id} has neither ratings nor a status: a csaf_security_advisory needs a product status — add ratings or status`);
+  const otherIds = [...(v.can ? [{ system_name: s.canSystemName, text: v.can }] : []), ...v.ids.map((id) => ({ system_name: id.system, text: id.text }))];
+
   return {
-    cve: v.cve,
-    ...(v.can ? { ids: [{ system_name: s.canSystemName, text: v.can }] } : {}),
+    ...(v.cve ? { cve: v.cve } : {}),
+    ...(v.cwe ? { cwe: { id: v.cwe.id, name: v.cwe.name } } : {}),
+    ...(otherIds.length ? { ids: otherIds } : {}),
     notes,
-    product_status: {
-      ...(affected.length ? { known_affected: affected } : {}),
-      ...(notAffected.length ? { known_not_affected: notAffected } : {}),
-    },
-    references: [{ category: "external", summary: v.cve, url: cveUrl(v.cve) }],
+    product_status: productStatus,
+    ...(v.cve ? { references: [{ category: "external" as const, summary: v.cve, url: cveUrl(v.cve) }] } : {}),
     ...(remediations.length ? { remediations } : {}),
-    threats,
+    ...(scores.length ? { scores } : {}),
+    ...(threats.length ? { threats } : {}),
     title: v.name,
   };
 }
@@ -181,7 +261,7 @@ function incidentVulnerability(entry: Entry, cve: string, ids: Map<ProductId, st
   if (bulletin?.update) {
     const offered = entry.affected.filter((p) => !bulletin.update!.notOfferedFor.includes(p)).flatMap((p) => ids.get(p) ?? []);
     if (offered.length) remediations.push({ category: "vendor_fix", details: s.vendorFix(bulletin.update.kb, bulletin.bulletins), product_ids: offered, url: kbUrl(bulletin.update.kb) });
-  } else if (entry.bulletins[0]) {
+  } else if (entry.bulletins[0] && isMicrosoftBulletin(entry.bulletins[0])) {
     remediations.push({ category: "vendor_fix", details: s.vendorFixBulletin(entry.bulletins[0]), product_ids: affected, url: bulletinUrl(entry.bulletins[0], lang) });
   }
   const references: Reference[] = [{ category: "external", summary: cve, url: cveUrl(cve) }];
@@ -221,11 +301,16 @@ function documentNotes(entry: Entry, site: SiteData, config: Pick<CsafConfig, "n
     ];
     notes.push({ category: "general", title: t(lang, "entry.affected"), text: lines.join("\n") });
   }
-  if (entry.kind === "bulletin") {
-    const unrated = entry.affected.filter((p) => !entry.ratedProducts.includes(p));
+  if (entry.kind === "bulletin" && entry.vulnerabilities.length) {
+    const inTree = treeProducts(entry);
+    const unrated = entry.affected.filter((p) => !inTree.includes(p));
     if (unrated.length) {
       notes.push({ category: "general", title: s.unratedTitle, text: s.unrated(unrated.flatMap((p) => productNames(site.products, p, lang, entry.testedVersions))) });
     }
+  }
+  if (entry.basedOn) {
+    const b = entry.basedOn;
+    notes.push({ category: "general", title: s.basedOnTitle, text: s.basedOn(b.publisher, b.trackingId, b.version, b.status, b.source, b.sha256) });
   }
   const body = htmlToText(entry.html);
   if (body) notes.push({ category: "details", title: s.details, text: body });
@@ -262,10 +347,14 @@ function documentReferences(
 function externalReferences(entry: Entry, site: SiteData, config: CsafConfig, lang: Lang): Reference[] {
   const s = CSAF_STRINGS[lang];
   const refs: Reference[] = [];
-  for (const b of entry.bulletins) refs.push({ category: "external", summary: s.bulletin(b), url: bulletinUrl(b, lang) });
+  for (const b of entry.bulletins) if (isMicrosoftBulletin(b)) refs.push({ category: "external", summary: s.bulletin(b), url: bulletinUrl(b, lang) });
+  // The vendor document an imported entry is based on, when it was read from the web.
+  if (entry.basedOn && /^https?:\/\//.test(entry.basedOn.source)) {
+    refs.push({ category: "external", summary: `${s.basedOnTitle}${s.colon}${entry.basedOn.publisher} ${entry.basedOn.trackingId}`, url: entry.basedOn.source });
+  }
   for (const n of entry.kb) refs.push({ category: "external", summary: s.kb(n), url: kbUrl(n) });
   // Informational documents have no vulnerabilities to carry their CVE links.
-  if (CATEGORY_OF_KIND[entry.kind] === "csaf_informational_advisory") {
+  if (categoryOf(entry) === "csaf_informational_advisory") {
     for (const cve of entry.cve) refs.push({ category: "external", summary: cve, url: cveUrl(cve) });
   }
   for (const source of entry.sources) if (source.url) refs.push({ category: "external", summary: source.title, url: source.url });

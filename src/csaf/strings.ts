@@ -16,7 +16,10 @@ export interface CsafStrings {
   vendorFix: (kb: number, bulletins: string[]) => string;
   vendorFixBulletin: (bulletin: string) => string;
   noFixPlanned: (kb: number) => string;
-  vulnerabilityDescription: (name: string, cve: string, impact: string) => string;
+  vulnerabilityDescription: (name: string, cve: string | undefined, impact: string | undefined) => string;
+  remediation: (category: string, url: string | undefined) => string;
+  basedOnTitle: string;
+  basedOn: (publisher: string, id: string, version: string, status: string | undefined, source: string, sha256: string) => string;
   incidentVulnerability: (cve: string) => string;
   unratedTitle: string;
   unrated: (names: string[]) => string;
@@ -38,7 +41,11 @@ export const CSAF_STRINGS: Record<Lang, CsafStrings> = {
     vendorFix: (kb, bulletins) => `セキュリティ更新プログラム ${kb}${bulletins.length ? ` (${bulletins.join("、")})` : ""} を適用してください。`,
     vendorFixBulletin: (bulletin) => `${bulletin} のセキュリティ更新プログラムを適用してください。`,
     noFixPlanned: (kb) => `この製品向けのセキュリティ更新プログラム ${kb} は提供されていません。`,
-    vulnerabilityDescription: (name, cve, impact) => `${name} (${cve})。影響: ${impact}。`,
+    vulnerabilityDescription: (name, cve, impact) => `${name}${cve ? ` (${cve})` : ""}。${impact ? `影響: ${impact}。` : ""}`,
+    remediation: (category, url) => `${category}${url ? `: ${url}` : ""}。詳しくはこの文書の Web ページをご覧ください。`,
+    basedOnTitle: "もとにした文書",
+    basedOn: (publisher, id, version, status, source, sha256) =>
+      `${publisher} の ${id} (バージョン ${version}${status ? `、${status === "interim" ? "暫定版" : "草案"}` : ""}) にもとづく。読み込んだファイル: ${source} (SHA-256: ${sha256})`,
     incidentVulnerability: (cve) => `このインシデントに関係する脆弱性 ${cve} です。`,
     unratedTitle: "脆弱性ごとの深刻度が記載されていない製品",
     unrated: (names) => `次の製品も影響を受けるソフトウェアとして挙げられていますが、脆弱性ごとの深刻度はこの文書に記載されていないため、製品ツリーと製品の状態には含めていません: ${names.join("、")}`,
@@ -58,7 +65,11 @@ export const CSAF_STRINGS: Record<Lang, CsafStrings> = {
     vendorFix: (kb, bulletins) => `Install security update ${kb}${bulletins.length ? ` (${bulletins.join(", ")})` : ""}.`,
     vendorFixBulletin: (bulletin) => `Install the security update of ${bulletin}.`,
     noFixPlanned: (kb) => `Security update ${kb} is not offered for this product.`,
-    vulnerabilityDescription: (name, cve, impact) => `${name} (${cve}). Impact: ${impact}.`,
+    vulnerabilityDescription: (name, cve, impact) => `${name}${cve ? ` (${cve})` : ""}.${impact ? ` Impact: ${impact}.` : ""}`,
+    remediation: (category, url) => `${category}${url ? `: ${url}` : ""}. See this document's web page for the details.`,
+    basedOnTitle: "Based on",
+    basedOn: (publisher, id, version, status, source, sha256) =>
+      `Based on ${publisher}'s ${id}, version ${version}${status ? ` (${status})` : ""}. File read: ${source} (SHA-256: ${sha256})`,
     incidentVulnerability: (cve) => `The vulnerability ${cve}, which this incident concerns.`,
     unratedTitle: "Products without per-vulnerability ratings",
     unrated: (names) => `These products are also listed as affected software, but this document has no per-vulnerability rating for them, so they are not in the product tree or the product status: ${names.join(", ")}`,

@@ -52,3 +52,14 @@ declare module "@secvisogram/csaf-validator-lib/schemas/cvss-v3.1.js" {
   const schema: Record<string, unknown>;
   export default schema;
 }
+
+// FIRST's CVSS v3.0/v3.1 calculators, as the validator's test 6.1.9 uses them (the data layer checks base scores with them).
+declare module "@secvisogram/csaf-validator-lib/lib/shared/first.js" {
+  export interface CvssResult {
+    success: boolean;
+    baseMetricScore: string;
+    baseSeverity: string;
+  }
+  export const cvss30: { calculateCVSSFromVector(vector: string): CvssResult };
+  export const cvss31: { calculateCVSSFromVector(vector: string): CvssResult };
+}

@@ -5,6 +5,7 @@
 import type { Lang } from "../i18n/languages.ts";
 import type { Section } from "../routes/routes.ts";
 import type { Kind, ProductId, Products, SeverityId, ImpactId } from "./vocabulary.ts";
+import type { ProductStatus, ProductVersion, Remediation, Score } from "./schema.ts";
 
 export type { Section };
 
@@ -17,10 +18,16 @@ export interface Revision {
 export interface VulnerabilityEntry {
   id: string;
   name: string;
-  cve: string;
+  cve?: string;
   can?: string;
-  impact: ImpactId;
+  ids: { system: string; text: string }[];
+  cwe?: { id: string; name: string };
+  impact?: ImpactId;
   ratings: Partial<Record<ProductId, SeverityId>>;
+  /** CSAF product status per product (see VulnerabilitySchema.status). */
+  status: Partial<Record<ProductId, ProductStatus>>;
+  scores: Score[];
+  remediations: Remediation[];
   note?: string;
 }
 
@@ -81,9 +88,11 @@ export interface Entry {
   /** Products rated in any vulnerability, in vocabulary order: the ratings table's columns. */
   ratedProducts: ProductId[];
   /** CSAF only: the versions the vendor tested, per product (see AdvisorySchema.testedVersions). */
-  testedVersions?: Partial<Record<ProductId, { name: string; servicePack?: string }[]>>;
+  testedVersions?: Partial<Record<ProductId, ProductVersion[]>>;
   /** CSAF only: the vendor's security update (see AdvisorySchema.update). */
   update?: { kb: number; notOfferedFor: ProductId[] };
+  /** The vendor document the entry was imported from (see AdvisorySchema.basedOn). */
+  basedOn?: { publisher: string; trackingId: string; version: string; status?: "interim" | "draft"; source: string; sha256: string };
 
   hoax?: {
     names: string[];

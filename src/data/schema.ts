@@ -4,7 +4,7 @@
  * may restate a neutral fact only if it is equal (proved in cross-check.ts).
  */
 import { z } from "zod";
-import { ADVISORY_KINDS, IMPACT_IDS, SEVERITY_IDS } from "./vocabulary.ts";
+import { ADVISORY_KINDS, IMPACT_IDS, PRODUCT_STATUS_IDS, REMEDIATION_IDS, SEVERITY_IDS } from "./vocabulary.ts";
 
 // Control characters and Unicode direction overrides/isolates (text that reads differently from how it is stored).
 const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
@@ -79,9 +79,26 @@ export const KbNumber = z
   .int({ error: (iss) => `malformed KB number "${String(iss.input)}"` })
   .min(100000, { error: (iss) => `malformed KB number "${String(iss.input)}"` })
   .max(9999999, { error: (iss) => `malformed KB number "${String(iss.input)}"` });
+/**
+ * A vendor's id for its advisory, as the vendor writes it: MS04-011, cisco-sa-20180328-smi2, RHSA-2019:1862,
+ * BSI-2022-0001 (a CSAF document's tracking id). Printable ASCII without spaces at either end; an id that
+ * starts like Microsoft's (MS and a digit) must be one of Microsoft's, MSyy-nnn, so a typo there is still caught.
+ */
 export const BulletinId = z
   .string()
-  .regex(/^MS\d{2}-\d{3}$/, { error: (iss) => `malformed bulletin id "${String(iss.input)}"` });
+  .regex(/^[!-~](?:[ -~]{0,98}[!-~])?$/, { error: (iss) => `malformed bulletin id "${String(iss.input)}"` })
+  .refine((s) => !/^MS\d/i.test(s) || /^MS\d{2}-\d{3}$/.test(s), { error: (iss) => `malformed bulletin id "${String(iss.input)}"` });
+export const ProductStatusId = z.enum(PRODUCT_STATUS_IDS, { error: (iss) => `unknown product status "${String(iss.input)}"` });
+export const RemediationId = z.enum(REMEDIATION_IDS, { error: (iss) => `unknown remediation category "${String(iss.input)}"` });
+export const CweId = z
+  .string()
+  .regex(/^CWE-[1-9]\d*$/, { error: (iss) => `malformed CWE id "${String(iss.input)}"` });
+/** A CVSS v3.0/v3.1 vector (`CVSS:3.1/AV:N/…`) or a CVSS v2 vector (`AV:N/AC:L/Au:N/C:C/I:C/A:C`). */
+export const CvssVector = z
+  .string()
+  .regex(/^(?:CVSS:3\.[01](?:\/[A-Z]{1,3}:[A-Z])+|AV:[LAN]\/AC:[HML]\/Au:[MSN]\/C:[NPC]\/I:[NPC]\/A:[NPC](?:\/[A-Za-z]{1,3}:[A-Z]{1,3})*)$/, {
+    error: (iss) => `malformed CVSS vector "${String(iss.input)}"`,
+  });
 
 /** One entry of the revision history. */
 export const RevisionSchema = z.strictObject({
@@ -102,14 +119,47 @@ export const SourceSchema = z.strictObject({
 });
 
 /**
+ * Which versions of a product a fact applies to: `all` (every version listed in `testedVersions`, or the product
+ * itself when it lists none), or the versions by their full names ("Windows 2000 Service Pack 2").
+ */
+export const VersionsSchema = z
+  .union([z.literal("all"), z.array(Text).min(1, { error: "needs at least one version" })], { error: "expected all, or a list of version names from testedVersions" })
+  .describe("all, or version names as testedVersions spells them (name and service pack or version).");
+export type Versions = z.output<typeof VersionsSchema>;
+
+/**
  * Machine-readable facts for CSAF output (src/csaf): optional, language-neutral, Japanese file only.
  */
 /** One version of a product as the vendor lists it among the affected software: a leaf of CSAF's product tree. */
-export const ProductVersionSchema = z.strictObject({
-  /** The product or edition as the vendor names it, without the service pack: "Windows NT Server 4.0". */
-  name: Text.describe("Product or edition as the vendor names it, without the service pack."),
-  /** The service pack, when the vendor lists one: "Service Pack 6a". */
-  servicePack: Text.optional().describe("Service pack, when the vendor lists one."),
+export const ProductVersionSchema = z
+  .strictObject({
+    /** The product or edition as the vendor names it, without the service pack: "Windows NT Server 4.0". */
+    name: Text.describe("Product or edition as the vendor names it, without the service pack."),
+    /** The service pack, when the vendor lists one: "Service Pack 6a". */
+    servicePack: Text.optional().describe("Service pack, when the vendor lists one."),
+    /** Several service packs of the same name in one line: each is a version "name servicePack". */
+    servicePacks: z.array(Text).min(1).optional().describe("Several service packs of this name, each a version of its own."),
+    /** Versions of the same name in one line (CSAF product_version): each is a version "name version". */
+    versions: z.array(Text).min(1).optional().describe("Several versions of this name (CSAF product_version), each a version of its own."),
+  })
+  .refine((v) => [v.servicePack, v.servicePacks, v.versions].filter((x) => x !== undefined).length <= 1, {
+    error: "give one of servicePack, servicePacks and versions",
+  });
+
+/** The vendor document an imported entry is based on (npm run import): what was read, and which version. */
+export const BasedOnSchema = z.strictObject({
+  /** The document's publisher: CSAF /document/publisher/name. */
+  publisher: Text.describe("Publisher of the document (CSAF document.publisher.name)."),
+  /** The document's tracking id; also listed in `bulletins`. */
+  trackingId: BulletinId.describe("Tracking id of the document; also listed in bulletins."),
+  /** The document's version when it was last imported. */
+  version: Text.describe("Version of the document (CSAF tracking.version) last imported."),
+  /** The document's status when not final: interim (may still change) or draft. */
+  status: z.enum(["interim", "draft"], { error: (iss) => `unknown document status "${String(iss.input)}"` }).optional().describe("interim or draft, when the document was not final."),
+  /** The file name or URL the import read. */
+  source: Text.describe("File name or URL the import read."),
+  /** SHA-256 of the bytes read, in lower-case hex. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, { error: (iss) => `malformed SHA-256 "${String(iss.input)}"` }).describe("SHA-256 of the bytes read, lower-case hex."),
 });
 
 const common = {
@@ -137,20 +187,76 @@ const common = {
  */
 function productSchemas(products: readonly string[] | undefined) {
   const ProductId = productIdSchema(products);
+  /** Products (and their versions) a fact applies to: product id → all | [version names]. */
+  const ProductRefsSchema = z
+    .partialRecord(ProductId, VersionsSchema)
+    .refine((r) => Object.keys(r).length > 0, { error: "needs at least one product" })
+    .describe("Product id → all, or the version names it applies to.");
+
+  /** A vulnerability's CSAF product status for one product: one status for all its versions, or versions per status. */
+  const ProductStatusSchema = z
+    .union([
+      ProductStatusId,
+      z.partialRecord(ProductStatusId, VersionsSchema).refine((r) => Object.keys(r).length > 0, { error: "needs at least one status" }),
+    ], { error: "expected a product status (known-affected, fixed, …) or a mapping of status → all | [versions]" })
+    .describe("One product status for every version, or status → all | [version names].");
+
+  /** A CVSS score the vendor gives a vulnerability. */
+  const ScoreSchema = z.strictObject({
+    /** The vector as the vendor published it; its version (2.0, 3.0, 3.1) comes from its form. */
+    vector: CvssVector.describe("CVSS vector: CVSS:3.1/AV:N/… (v3.x) or AV:N/AC:L/Au:N/… (v2)."),
+    /** The base score; must be the one the vector gives. */
+    baseScore: z.number({ error: "expected a number from 0 to 10" }).min(0).max(10).describe("Base score, 0–10; checked against the vector."),
+    /** The products the score is for; left out: every affected product of the vulnerability. */
+    products: ProductRefsSchema.optional().describe("Products the score is for; default: every affected product of the vulnerability."),
+  });
+
+  /** A remediation the vendor names: a fix, a workaround, a mitigation, or none. The text is the page's prose. */
+  const RemediationSchema = z.strictObject({
+    /** CSAF's remediation category. */
+    category: RemediationId.describe("vendor-fix, workaround, mitigation, no-fix-planned or none-available."),
+    /** Where the fix or the instructions are, http(s) only. */
+    url: HttpUrl.optional().describe("The vendor's URL for the fix or the instructions."),
+    /** The day the vendor made it available. */
+    date: IsoDate.optional().describe("Day it became available, YYYY-MM-DD."),
+    /** The products it is for; left out: every affected product of the vulnerability. */
+    products: ProductRefsSchema.optional().describe("Products it applies to; default: every affected product of the vulnerability."),
+  });
+
   /** One vulnerability of a bulletin, with the vendor's rating per product. */
   const VulnerabilitySchema = z.strictObject({
     /** ASCII id shared by both languages, also the row's anchor. */
     id: Id.describe("ASCII id shared by both languages."),
     /** The vulnerability's name in the file's language. */
     name: Text.describe("Name in the file's language."),
-    /** The current CVE id. */
-    cve: CveId.describe("Current CVE id."),
+    /** The current CVE id; left out when the vendor names none. */
+    cve: CveId.optional().describe("Current CVE id, when there is one."),
     /** The historical CVE candidate id of 2004, if any. */
     can: CanId.optional().describe("Historical CVE candidate (CAN) id."),
-    /** What an attacker gains. */
-    impact: ImpactId.describe("Impact of the vulnerability."),
+    /** Other ids the vendor gives it (bug ids, tracker issues). */
+    ids: z.array(z.strictObject({
+      /** The id's system as the vendor names it: "Cisco Bug ID". */
+      system: Text.describe("The system the id belongs to, as the vendor names it."),
+      /** The id. */
+      text: Text.describe("The id."),
+    })).default([]).describe("Other ids of the vulnerability (vendor bug ids, tracker issues)."),
+    /** The weakness (CWE) as the vendor classifies it. */
+    cwe: z.strictObject({
+      /** CWE-611. */
+      id: CweId.describe("CWE id, e.g. CWE-611."),
+      /** The CWE's name as MITRE's list spells it. */
+      name: Text.describe("The CWE's name, as in MITRE's list."),
+    }).optional().describe("The weakness (CWE)."),
+    /** What an attacker gains, when the vendor says it in these terms. */
+    impact: ImpactId.optional().describe("Impact of the vulnerability."),
     /** The vendor's severity rating per product. */
-    ratings: z.partialRecord(ProductId, SeverityId).describe("Vendor severity rating per product id."),
+    ratings: z.partialRecord(ProductId, SeverityId).default({}).describe("Vendor severity rating per product id."),
+    /** CSAF product status per product, for products without a rating (a rating already implies one). */
+    status: z.partialRecord(ProductId, ProductStatusSchema).default({}).describe("CSAF product status per product id (known-affected, fixed, …), for products without a rating."),
+    /** CVSS scores. */
+    scores: z.array(ScoreSchema).default([]).describe("CVSS scores, with the products each is for."),
+    /** What the vendor offers against it, with links. */
+    remediations: z.array(RemediationSchema).default([]).describe("Vendor fixes, workarounds and mitigations, with their URLs."),
     /** A footnote in the file's language. */
     note: Text.optional().describe("Footnote in the file's language."),
   });
@@ -181,15 +287,17 @@ function productSchemas(products: readonly string[] | undefined) {
     /** CVE ids. */
     cve: z.array(CveId).default([]).describe("CVE ids."),
     /** Vendor bulletin ids. */
-    bulletins: z.array(BulletinId).default([]).describe("Vendor bulletin ids such as MS04-011."),
+    bulletins: z.array(BulletinId).default([]).describe("Vendor bulletin ids such as MS04-011 or cisco-sa-20180328-smi2."),
     /** A bulletin's vulnerabilities with per-product ratings. */
     vulnerabilities: z.array(VulnerabilitySchema).default([]).describe("Vulnerabilities with per-product ratings."),
     /** CSAF: the versions the vendor tested, per product id (the bulletin's affected-software list). */
     testedVersions: z.partialRecord(ProductId, z.array(ProductVersionSchema).min(1)).optional().describe("Versions the vendor tested, per product id (CSAF product tree)."),
     /** CSAF: the vendor's security update (CSAF remediations). */
     update: UpdateSchema.optional().describe("The vendor's security update: KB number and products it is not offered for."),
+    /** The vendor document this entry was imported from (npm run import). */
+    basedOn: BasedOnSchema.optional().describe("The vendor CSAF document this entry was imported from: publisher, tracking id, version, file or URL, SHA-256."),
   });
-  return { VulnerabilitySchema, UpdateSchema, AdvisorySchema };
+  return { ProductRefsSchema, ProductStatusSchema, ScoreSchema, RemediationSchema, VulnerabilitySchema, UpdateSchema, AdvisorySchema };
 }
 
 /** When and where a hoax was first seen. */
@@ -249,7 +357,7 @@ function restatable<T extends z.ZodRawShape>(shape: T): { [K in keyof T]: z.ZodO
 /** Fields of a source that a translation may restate (and must then equal). */
 const NEUTRAL_ADVISORY_KEYS = {
   kind: true, published: true, severity: true, affected: true, notAffected: true, kb: true, cve: true,
-  bulletins: true, related: true, keywords: true, sources: true, aliases: true,
+  bulletins: true, related: true, keywords: true, sources: true, aliases: true, basedOn: true,
 } as const;
 const NEUTRAL_HOAX = HoaxSchema.pick({
   kind: true, published: true, related: true, keywords: true, sources: true, aliases: true, file: true,
@@ -293,7 +401,7 @@ export const NEUTRAL_KEYS = {
  *   contentSchemas(["windows-2000", "windows-xp"]).AdvisorySchema.safeParse(frontmatter)
  */
 export function contentSchemas(products: readonly string[] | undefined) {
-  const { VulnerabilitySchema, UpdateSchema, AdvisorySchema } = productSchemas(products);
+  const { ProductRefsSchema, ProductStatusSchema, ScoreSchema, RemediationSchema, VulnerabilitySchema, UpdateSchema, AdvisorySchema } = productSchemas(products);
   /** An English advisory: translated text of the Japanese source. */
   const AdvisoryTranslationSchema = z.strictObject({
     ...restatable(AdvisorySchema.pick(NEUTRAL_ADVISORY_KEYS).shape),
@@ -303,9 +411,16 @@ export function contentSchemas(products: readonly string[] | undefined) {
       .default([])
       .describe("Translated vulnerability names, by id."),
   });
-  return { VulnerabilitySchema, UpdateSchema, AdvisorySchema, AdvisoryTranslationSchema, HoaxSchema, HoaxTranslationSchema, PageSchema };
+  return {
+    ProductRefsSchema, ProductStatusSchema, ScoreSchema, RemediationSchema,
+    VulnerabilitySchema, UpdateSchema, AdvisorySchema, AdvisoryTranslationSchema, HoaxSchema, HoaxTranslationSchema, PageSchema,
+  };
 }
 export type ContentSchemas = ReturnType<typeof contentSchemas>;
 export type Advisory = z.output<ContentSchemas["AdvisorySchema"]>;
 export type AdvisoryTranslation = z.output<ContentSchemas["AdvisoryTranslationSchema"]>;
 export type ProductVersion = z.output<typeof ProductVersionSchema>;
+export type ProductRefs = z.output<ContentSchemas["ProductRefsSchema"]>;
+export type ProductStatus = z.output<ContentSchemas["ProductStatusSchema"]>;
+export type Score = z.output<ContentSchemas["ScoreSchema"]>;
+export type Remediation = z.output<ContentSchemas["RemediationSchema"]>;

@@ -53,3 +53,46 @@ export const IMPACTS = {
 } as const satisfies Record<string, Names>;
 export type ImpactId = keyof typeof IMPACTS;
 export const IMPACT_IDS = Object.keys(IMPACTS) as [ImpactId, ...ImpactId[]];
+
+/**
+ * CSAF 2.0's product status categories (§3.2.3.9), for a vulnerability's per-product `status`. The ids are
+ * CSAF's names in kebab-case (known_affected → known-affected). Order here is display order.
+ */
+export const PRODUCT_STATUSES = {
+  "known-affected": { ja: "影響あり", en: "Affected" },
+  "first-affected": { ja: "影響あり (最初のバージョン)", en: "Affected (first version)" },
+  "last-affected": { ja: "影響あり (最後のバージョン)", en: "Affected (last version)" },
+  "under-investigation": { ja: "調査中", en: "Under investigation" },
+  "known-not-affected": { ja: "影響なし", en: "Not affected" },
+  "first-fixed": { ja: "修正済み (最初のバージョン)", en: "Fixed (first version)" },
+  fixed: { ja: "修正済み", en: "Fixed" },
+  recommended: { ja: "推奨", en: "Recommended" },
+} as const satisfies Record<string, Names>;
+export type ProductStatusId = keyof typeof PRODUCT_STATUSES;
+export const PRODUCT_STATUS_IDS = Object.keys(PRODUCT_STATUSES) as [ProductStatusId, ...ProductStatusId[]];
+
+/**
+ * CSAF's groups of product status that contradict each other (test 6.1.6): a version is in at most one.
+ * `recommended` belongs to none of them.
+ */
+export const STATUS_GROUPS: Record<ProductStatusId, "affected" | "not-affected" | "fixed" | "under-investigation" | undefined> = {
+  "known-affected": "affected",
+  "first-affected": "affected",
+  "last-affected": "affected",
+  "under-investigation": "under-investigation",
+  "known-not-affected": "not-affected",
+  "first-fixed": "fixed",
+  fixed: "fixed",
+  recommended: undefined,
+};
+
+/** CSAF 2.0's remediation categories (§3.2.3.12.2), kebab-case like the other ids. */
+export const REMEDIATIONS = {
+  "vendor-fix": { ja: "ベンダーの修正", en: "Vendor fix" },
+  workaround: { ja: "回避策", en: "Workaround" },
+  mitigation: { ja: "緩和策", en: "Mitigation" },
+  "no-fix-planned": { ja: "修正の予定なし", en: "No fix planned" },
+  "none-available": { ja: "修正なし", en: "None available" },
+} as const satisfies Record<string, Names>;
+export type RemediationId = keyof typeof REMEDIATIONS;
+export const REMEDIATION_IDS = Object.keys(REMEDIATIONS) as [RemediationId, ...RemediationId[]];

@@ -12,7 +12,12 @@ const FORMAT_HINTS: [RegExp, string][] = [
   [/^malformed KB number/, "write the article number only, e.g. 835732"],
   [/^malformed CVE id/, "write it as CVE-YYYY-NNNN, e.g. CVE-2003-0533"],
   [/^malformed CAN id/, "write it as CAN-YYYY-NNNN, e.g. CAN-2003-0533"],
+  // Any vendor's id passes but one that starts like Microsoft's (MS and a digit), or has spaces at its ends.
   [/^malformed bulletin id/, "write it as MSyy-nnn, e.g. MS04-011"],
+  [/^expected a product status/, "use one of: known-affected, first-affected, last-affected, under-investigation, known-not-affected, first-fixed, fixed, recommended"],
+  [/^malformed CWE id/, "write it as CWE-NNN, e.g. CWE-611"],
+  [/^malformed CVSS vector/, "copy the vector as the vendor published it, e.g. CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"],
+  [/^malformed SHA-256/, "write the 64 lower-case hex digits that npm run import recorded"],
   [/^invalid id/, "ids are lower-case ASCII letters, digits and single hyphens, e.g. ms04-011"],
   [/^not an http\(s\) URL/, "only absolute https: or http: URLs are allowed"],
   [/^contains a control character/, "remove the invisible control character"],

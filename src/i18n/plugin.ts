@@ -10,4 +10,5 @@ export function i18nPlugin(eleventyConfig: any): void {
   eleventyConfig.addFilter("t", (key: string, lang: unknown, vars?: Record<string, unknown>) => t(asLang(lang), key, vars));
   eleventyConfig.addFilter("date", (date: string, lang: unknown, approximate?: boolean) => formatDate(asLang(lang), date, !!approximate));
   eleventyConfig.addFilter("otherLang", (lang: unknown) => otherLang(asLang(lang)));
+  eleventyConfig.addFilter("isHttpUrl", (value: unknown) => typeof value === "string" && /^https?:\/\//.test(value));
 }

@@ -34,7 +34,7 @@ export function identifierPages(entries: Entry[], langs: readonly Lang[]): Ident
     for (const entry of entries) {
       if (entry.lang !== lang) continue;
       for (const kb of new Set(entry.kb)) push(byKb, kb, { entry });
-      const cves = new Set([...entry.cve, ...entry.vulnerabilities.map((v) => v.cve)]);
+      const cves = new Set([...entry.cve, ...entry.vulnerabilities.flatMap((v) => (v.cve ? [v.cve] : []))]);
       for (const cve of cves) {
         const vulnerability = entry.vulnerabilities.find((v) => v.cve === cve);
         push(byCve, cve, vulnerability ? { entry, vulnerability } : { entry });

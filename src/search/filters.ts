@@ -37,7 +37,7 @@ function wordsShown(entry: Entry): Set<string> {
   const facts = [
     ...entry.bulletins,
     ...entry.kb.map((n) => `KB${n}`),
-    ...(entry.vulnerabilities.length ? entry.vulnerabilities.flatMap((v) => [v.name, v.cve, v.can ?? ""]) : entry.cve),
+    ...(entry.vulnerabilities.length ? entry.vulnerabilities.flatMap((v) => [v.name, v.cve ?? "", v.can ?? "", ...v.ids.map((id) => id.text), v.cwe?.id ?? ""]) : entry.cve),
     ...(entry.hoax ? [...entry.hoax.names, entry.hoax.file ?? ""] : []),
   ];
   const text = [entry.title, entry.summary, ...facts, entry.html.replace(/<[^>]*>|&[a-z]+;/g, " ")].join(" ").toLowerCase();

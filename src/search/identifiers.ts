@@ -18,7 +18,8 @@ export function identifierKeys(entry: Entry): [string, number][] {
   for (const name of entry.hoax?.names ?? []) keys.push([name, WEIGHTS.hoaxName]);
   for (const b of entry.bulletins) keys.push([b, entry.kind === "bulletin" ? WEIGHTS.bulletinOwn : WEIGHTS.bulletin + bonus]);
   for (const v of entry.vulnerabilities) {
-    keys.push([v.cve, WEIGHTS.vulnerability]);
+    if (v.cve) keys.push([v.cve, WEIGHTS.vulnerability]);
+    for (const id of v.ids) keys.push([id.text, WEIGHTS.vulnerability]);
     if (v.can) keys.push([v.can, WEIGHTS.vulnerability]);
   }
   for (const n of entry.kb) {

@@ -8,7 +8,7 @@ import { join, relative } from "node:path";
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import type { Settings } from "../settings/settings.ts";
 import { absoluteUrl, FIXED_PAGES, routes, translated } from "../routes/routes.ts";
-import { bulletinUrl, cveUrl, kbUrl } from "../data/links.ts";
+import { bulletinUrl, cveUrl, isMicrosoftBulletin, kbUrl } from "../data/links.ts";
 import type { Lang } from "../i18n/languages.ts";
 import { themeStylesheet, THEME_PATH } from "./theme.ts";
 import { KEIKOKU_ROOT } from "../settings/paths.ts";
@@ -72,5 +72,6 @@ export function sitePlugin(eleventyConfig: any, { settings }: SitePluginOptions)
   eleventyConfig.addFilter("fullUrl", (path: string) => absoluteUrl(settings, path));
   eleventyConfig.addFilter("kbUrl", kbUrl);
   eleventyConfig.addFilter("cveUrl", cveUrl);
-  eleventyConfig.addFilter("bulletinUrl", (id: string, lang: Lang) => bulletinUrl(id, lang));
+  // Only Microsoft's ids make an archive URL; another vendor's bulletin id is shown as text (its page is in Sources).
+  eleventyConfig.addFilter("bulletinUrl", (id: string, lang: Lang) => (isMicrosoftBulletin(id) ? bulletinUrl(id, lang) : ""));
 }

@@ -8,6 +8,7 @@ import type { Entry, PageEntry, SiteData } from "../data/entries.ts";
 import type { Settings } from "../settings/settings.ts";
 import { identifierPages, type IdentifierPage } from "../identifiers/identifier-pages.ts";
 import { redirectsFor, redirectsFile, type Redirect } from "../links/aliases.ts";
+import { testedVersionsText, vulnerabilityFacts } from "./vulnerability-facts.ts";
 
 export interface DataPluginOptions {
   settings: Settings;
@@ -67,4 +68,7 @@ export function dataPlugin(eleventyConfig: any, { settings, site }: DataPluginOp
   eleventyConfig.addFilter("kindName", names(KINDS, "kind"));
   eleventyConfig.addFilter("impact", names(IMPACTS, "impact"));
   eleventyConfig.addGlobalData("productOrder", Object.keys(site.products));
+  // A vulnerability's CSAF facts and a product's tested versions, grouped and counted for the page.
+  eleventyConfig.addFilter("vulnerabilityFacts", (entry: Entry, v: Entry["vulnerabilities"][number], lang: unknown) => vulnerabilityFacts(site.products, entry, v, asLang(lang)));
+  eleventyConfig.addFilter("testedVersionsText", (entry: Entry, product: string, lang: unknown) => testedVersionsText(site.products, entry, product, asLang(lang)));
 }

@@ -106,6 +106,7 @@ function buildEntry(
     // CSAF-only facts (src/csaf), carried as they are.
     ...("testedVersions" in src && src.testedVersions ? { testedVersions: src.testedVersions } : {}),
     ...("update" in src && src.update ? { update: src.update } : {}),
+    ...("basedOn" in src && src.basedOn ? { basedOn: src.basedOn } : {}),
   };
   if (src.kind === "hoax") {
     const hoax = src as Hoax;

@@ -12,6 +12,9 @@ import type { Section } from "../entries.ts";
 import { didYouMean, formatPath, type ContentProblem } from "../problems.ts";
 import { NEUTRAL_KEYS, type Advisory, type AdvisoryTranslation, type Hoax, type HoaxTranslation } from "../schema.ts";
 import { keyOf, sourcesOf, type LoadState, type LoadedFile } from "./state.ts";
+import { baseScoreOf } from "../cvss.ts";
+import { contradictions, expandVersions, isAffectedStatus, statusByCategory, unknownVersions, type ExpandedVersion, type ProductRefs } from "../versions.ts";
+import type { ProductId } from "../vocabulary.ts";
 
 export function crossCheck(state: LoadState): void {
   const { present, problems } = state;
@@ -124,10 +127,78 @@ function crossCheckSource(f: LoadedFile, ids: Set<string>, problems: ContentProb
     a.vulnerabilities.forEach((v, i) => {
       if (vulnIds.has(v.id)) problems.push({ ...at(f, ["vulnerabilities", i, "id"]), message: `vulnerability id "${v.id}" is used twice`, hint: "give each vulnerability its own id" });
       vulnIds.add(v.id);
-      if (!a.cve.includes(v.cve)) problems.push({ ...at(f, ["vulnerabilities", i, "cve"]), message: `${v.cve} is not listed in "cve"`, hint: `add ${v.cve} to "cve"` });
-      if (v.can && v.can.slice(4) !== v.cve.slice(4)) problems.push({ ...at(f, ["vulnerabilities", i, "can"]), message: `${v.can} does not match ${v.cve}`, hint: "the candidate id has the same numbers as the CVE id" });
+      if (v.cve && !a.cve.includes(v.cve)) problems.push({ ...at(f, ["vulnerabilities", i, "cve"]), message: `${v.cve} is not listed in "cve"`, hint: `add ${v.cve} to "cve"` });
+      if (v.can && !v.cve) problems.push({ ...at(f, ["vulnerabilities", i, "can"]), message: `${v.can} is given without a CVE id`, hint: "add the CVE id the candidate became (cve), or remove can" });
+      else if (v.can && v.cve && v.can.slice(4) !== v.cve.slice(4)) problems.push({ ...at(f, ["vulnerabilities", i, "can"]), message: `${v.can} does not match ${v.cve}`, hint: "the candidate id has the same numbers as the CVE id" });
     });
+    checkVulnerabilityProducts(f, a, problems);
+    if (a.basedOn && !a.bulletins.includes(a.basedOn.trackingId)) {
+      problems.push({ ...at(f, ["basedOn", "trackingId"]), message: `${a.basedOn.trackingId} is not listed in "bulletins"`, hint: `add ${a.basedOn.trackingId} to "bulletins"` });
+    }
   }
+}
+
+/**
+ * The per-product facts of each vulnerability (status, scores, remediations) name products and their versions:
+ * the versions must be listed in testedVersions, a product has a rating or a status but not both, a status
+ * agrees with `affected` / `notAffected` and never puts a version in two contradicting groups (CSAF 6.1.6),
+ * a score is the one its vector gives, and a fact without products needs affected products to default to.
+ */
+function checkVulnerabilityProducts(f: LoadedFile, a: Advisory, problems: ContentProblem[]): void {
+  const versionsOf = new Map<string, ExpandedVersion[]>();
+  const versions = (p: ProductId) => {
+    let list = versionsOf.get(p);
+    if (!list) versionsOf.set(p, (list = expandVersions(a.testedVersions?.[p])));
+    return list;
+  };
+  const checkVersions = (product: ProductId, ref: "all" | string[], path: (string | number)[]) => {
+    {
+      const unknown = unknownVersions(ref, versions(product));
+      if (unknown.length) {
+        problems.push({ ...at(f, path), message: `not a version of ${product} in "testedVersions": ${unknown.map((u) => `"${u}"`).join(", ")}`, hint: versions(product).length ? `write all, or full names from testedVersions: ${versions(product).slice(0, 3).map((v) => `"${v.label}"`).join(", ")}${versions(product).length > 3 ? ", …" : ""}` : `list its versions under testedVersions.${product}, or write all` });
+      }
+    }
+  };
+  const checkRefs = (refs: ProductRefs, path: (string | number)[]) => {
+    for (const [product, ref] of Object.entries(refs) as [ProductId, "all" | string[]][]) checkVersions(product, ref, [...path, product]);
+  };
+  a.testedVersions && Object.entries(a.testedVersions).forEach(([product, list]) => {
+    const seen = new Set<string>();
+    for (const v of expandVersions(list)) {
+      if (seen.has(v.label)) problems.push({ ...at(f, ["testedVersions", product]), message: `the version "${v.label}" is listed twice`, hint: "remove the repeat" });
+      seen.add(v.label);
+    }
+  });
+  a.vulnerabilities.forEach((v, i) => {
+    const base = ["vulnerabilities", i] as (string | number)[];
+    let affectedHere = Object.entries(v.ratings).some(([, r]) => r !== "none");
+    for (const [product, value] of Object.entries(v.status) as [ProductId, NonNullable<(typeof v.status)[ProductId]>][]) {
+      const path = [...base, "status", product];
+      if (v.ratings[product] !== undefined) {
+        problems.push({ ...at(f, path), message: `${product} has both a rating and a status`, hint: "a rating already gives the status (none = not affected, any other rating = affected); remove one of the two" });
+      }
+      if (typeof value !== "string") for (const [status, ref] of Object.entries(value)) checkVersions(product, ref as "all" | string[], [...path, status]);
+      const byStatus = statusByCategory(value, versions(product));
+      const affected = [...byStatus.keys()].some(isAffectedStatus);
+      if (affected) affectedHere = true;
+      if (affected && !a.affected.includes(product)) problems.push({ ...at(f, path), message: `${product} is given an affected status but is not listed in "affected"`, hint: `add ${product} to "affected"` });
+      if (affected && a.notAffected.includes(product)) problems.push({ ...at(f, path), message: `${product} is given an affected status but is listed in "notAffected"`, hint: `remove ${product} from "notAffected", or correct the status` });
+      for (const c of contradictions(value, versions(product))) {
+        problems.push({ ...at(f, path), message: `${c.label ? `"${c.label}"` : product} is ${c.groups.join(" and ")} at once`, hint: "CSAF allows one of affected, not affected, fixed and under investigation per version; correct the status" });
+      }
+    }
+    v.scores.forEach((score, j) => {
+      const expected = baseScoreOf(score.vector);
+      if (expected === undefined) problems.push({ ...at(f, [...base, "scores", j, "vector"]), message: `the CVSS vector "${score.vector}" cannot be computed`, hint: "copy the vector exactly as the vendor published it" });
+      else if (expected !== score.baseScore) problems.push({ ...at(f, [...base, "scores", j, "baseScore"]), message: `${score.baseScore} is not the base score of its vector (${expected})`, hint: `write ${expected}, or check the vector` });
+      if (score.products) checkRefs(score.products, [...base, "scores", j, "products"]);
+      else if (!affectedHere) problems.push({ ...at(f, [...base, "scores", j]), message: "the score names no products and the vulnerability has no affected product", hint: "add products: { product-id: all }" });
+    });
+    v.remediations.forEach((r, j) => {
+      if (r.products) checkRefs(r.products, [...base, "remediations", j, "products"]);
+      else if (!affectedHere) problems.push({ ...at(f, [...base, "remediations", j]), message: "the remediation names no products and the vulnerability has no affected product", hint: "add products: { product-id: all }" });
+    });
+  });
 }
 
 function crossCheckTranslation(f: LoadedFile, source: LoadedFile, problems: ContentProblem[]): void {
