@@ -4,7 +4,9 @@
  * Exit codes: 0 valid, 1 problems, 2 usage.
  */
 import { performance } from "node:perf_hooks";
-import { loadContent } from "../data/load-content.ts";
+import { loadContent, locatedProblem } from "../data/load-content.ts";
+import { csafDataProblems } from "../csaf/generate.ts";
+import { csafConfig } from "../csaf/config.ts";
 import { formatReport, sortProblems } from "../data/problems.ts";
 import { readSettings } from "../settings/settings.ts";
 import { formatReportJa, translateNotice, translateProblem } from "../authoring/messages-ja.ts";
@@ -37,7 +39,9 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
   const read = readSettings({ siteDir, root: io.cwd, env: io.env });
   // Content is checked even when the settings are not valid, so every problem is reported at once.
   const result = loadContent({ root: io.cwd, contentDir: siteDir, cache: read.settings?.switches.contentCache ?? io.env.KEIKOKU_CACHE !== "off", html: false });
-  const problems = [...read.problems, ...result.problems];
+  // What the build's CSAF step would refuse, found here: check refuses everything the build would.
+  const csaf = result.site && read.settings?.switches.csaf ? csafDataProblems(result.site, csafConfig(read.settings)).map((p) => locatedProblem(result.locate, p)) : [];
+  const problems = [...read.problems, ...result.problems, ...csaf];
   const ms = Math.round(performance.now() - started);
 
   if (format === "json") {

@@ -18,6 +18,7 @@ import { absoluteUrl } from "../routes/routes.ts";
 import type { CsafDocument, DocumentCategory, Note, ProductStatus, ProductStatusCategory, Reference, Remediation, Score, Threat, Vulnerability } from "./csaf-types.ts";
 import { CSAF_DIR, documentPath, trackingId } from "../routes/csaf-ids.ts";
 import { buildProductTree, productNames, type BuiltTree } from "./product-tree.ts";
+import type { DataProblem } from "./data-problem.ts";
 import { CSAF_STRINGS } from "./strings.ts";
 import { htmlToText } from "./text.ts";
 
@@ -82,13 +83,13 @@ export function locateDocument(config: CsafConfig, entry: Pick<Entry, "id" | "pu
 export interface DocumentResult {
   document?: GeneratedDocument;
   /** Data problems that make a document impossible to build honestly. */
-  problems: string[];
+  problems: DataProblem[];
 }
 
 /** Builds the document for an entry that is the original or a real translation (not a fallback page). */
 export function buildDocument(entry: Entry, site: SiteData, config: CsafConfig): DocumentResult {
   const lang = entry.lang;
-  const problems: string[] = [];
+  const problems: DataProblem[] = [];
   const here = locateDocument(config, entry, lang);
   const category = categoryOf(entry);
   const isTranslation = lang !== SOURCE_LANG;
@@ -125,12 +126,12 @@ export function buildDocument(entry: Entry, site: SiteData, config: CsafConfig):
   if (entry.kind === "bulletin" && entry.vulnerabilities.length) {
     const built = buildProductTree(site.products, treeProducts(entry), lang, entry.testedVersions);
     problems.push(...built.problems);
-    if (entry.update && !entry.kb.includes(entry.update.kb)) problems.push(`update.kb ${entry.update.kb} is not listed in kb — add it to kb`);
-    for (const p of entry.update?.notOfferedFor ?? []) {
-      if (!entry.affected.includes(p)) problems.push(`update.notOfferedFor lists "${p}", which is not in affected — remove it, or add it to affected`);
-    }
+    if (entry.update && !entry.kb.includes(entry.update.kb)) problems.push({ field: ["update", "kb"], message: `the update's KB ${entry.update.kb} is not listed in "kb"`, hint: `add ${entry.update.kb} to "kb"` });
+    (entry.update?.notOfferedFor ?? []).forEach((p, i) => {
+      if (!entry.affected.includes(p)) problems.push({ field: ["update", "notOfferedFor", i], message: `"${p}" is not listed in "affected"`, hint: "remove it, or add it to \"affected\"" });
+    });
     document.product_tree = built.tree;
-    document.vulnerabilities = entry.vulnerabilities.map((v) => bulletinVulnerability(entry, v, built, lang, problems));
+    document.vulnerabilities = entry.vulnerabilities.map((v, i) => bulletinVulnerability(entry, v, i, built, lang, problems));
   } else if (entry.kind === "bulletin" && entry.affected.length) {
     // An informational document's products are all "to be assumed affected" (CSAF 2.0 §4.3): only `affected` goes in.
     const built = buildProductTree(site.products, entry.affected, lang, entry.testedVersions);
@@ -146,7 +147,8 @@ export function buildDocument(entry: Entry, site: SiteData, config: CsafConfig):
   return { document: { entry, lang, ...here, document }, problems };
 }
 
-function bulletinVulnerability(entry: Entry, v: VulnerabilityEntry, built: BuiltTree, lang: Lang, problems: string[]): Vulnerability {
+function bulletinVulnerability(entry: Entry, v: VulnerabilityEntry, index: number, built: BuiltTree, lang: Lang, problems: DataProblem[]): Vulnerability {
+  const field = (...path: (string | number)[]) => ["vulnerabilities", index, ...path];
   const s = CSAF_STRINGS[lang];
   const { ids, byLabel } = built;
   const status = new Map<ProductStatusCategory, string[]>();
@@ -157,12 +159,12 @@ function bulletinVulnerability(entry: Entry, v: VulnerabilityEntry, built: Built
   };
   const byRating = new Map<SeverityId, string[]>();
   /** Product ids of a product's versions named by a reference ([] of a product without versions: the product). */
-  const resolve = (product: ProductId, ref: "all" | string[], where: string): string[] => {
+  const resolve = (product: ProductId, ref: "all" | string[], where: (string | number)[]): string[] => {
     const labels = resolveVersions(ref, expandVersions(entry.testedVersions?.[product]));
     const map = byLabel.get(product);
     return (labels.length ? labels : [""]).flatMap((label) => {
       const id = map?.get(label);
-      if (id === undefined) problems.push(`vulnerabilities ${v.id}: ${where} names "${label || product}", which is not a version of ${product} in testedVersions — correct it`);
+      if (id === undefined) problems.push({ field: field(...where), message: `"${label || product}" is not a version of ${product} in "testedVersions"`, hint: "name a version testedVersions lists, or all" });
       return id === undefined ? [] : [id];
     });
   };
@@ -177,13 +179,13 @@ function bulletinVulnerability(entry: Entry, v: VulnerabilityEntry, built: Built
     if (value) {
       const versions = expandVersions(entry.testedVersions?.[product]);
       for (const [category, labels] of statusByCategory(value, versions)) {
-        add(category.replaceAll("-", "_") as ProductStatusCategory, resolve(product, labels.length ? labels : "all", "status"));
+        add(category.replaceAll("-", "_") as ProductStatusCategory, resolve(product, labels.length ? labels : "all", ["status", product]));
       }
     }
   }
   const affected = (["known_affected", "first_affected", "last_affected"] as const).flatMap((c) => status.get(c) ?? []);
-  const refIds = (refs: ProductRefs | undefined, where: string) =>
-    refs ? (Object.entries(refs) as [ProductId, "all" | string[]][]).flatMap(([p, ref]) => resolve(p, ref, where)) : affected;
+  const refIds = (refs: ProductRefs | undefined, where: (string | number)[]) =>
+    refs ? (Object.entries(refs) as [ProductId, "all" | string[]][]).flatMap(([p, ref]) => resolve(p, ref, [...where, "products", p])) : affected;
 
   const remediations: Remediation[] = [];
   const noUpdate = new Set<string>();
@@ -201,8 +203,8 @@ function bulletinVulnerability(entry: Entry, v: VulnerabilityEntry, built: Built
     remediations.push({ category: "no_fix_planned", details: s.noFixPlanned(entry.update.kb), product_ids: affected.filter((id) => noUpdate.has(id)) });
   }
   v.remediations.forEach((r, i) => {
-    const productIds = refIds(r.products, `remediations[${i}]`);
-    if (!productIds.length) problems.push(`vulnerabilities ${v.id}: remediations[${i}] applies to no product — name its products`);
+    const productIds = refIds(r.products, ["remediations", i]);
+    if (!productIds.length) problems.push({ field: field("remediations", i), message: "the remediation applies to no product", hint: "name its products: { product-id: all }" });
     remediations.push({
       category: r.category.replaceAll("-", "_") as Remediation["category"],
       ...(r.date ? { date: isoDay(r.date) } : {}),
@@ -214,8 +216,8 @@ function bulletinVulnerability(entry: Entry, v: VulnerabilityEntry, built: Built
 
   const scores: Score[] = v.scores.map((score, i) => {
     const version = cvssVersion(score.vector);
-    const products = refIds(score.products, `scores[${i}]`);
-    if (!products.length) problems.push(`vulnerabilities ${v.id}: scores[${i}] applies to no product — name its products`);
+    const products = refIds(score.products, ["scores", i]);
+    if (!products.length) problems.push({ field: field("scores", i), message: "the score applies to no product", hint: "name its products: { product-id: all }" });
     return version === "2.0"
       ? { cvss_v2: { baseScore: score.baseScore, vectorString: score.vector, version }, products }
       : { cvss_v3: { baseScore: score.baseScore, baseSeverity: cvssSeverity(score.baseScore).toUpperCase() as "LOW", vectorString: score.vector, version }, products };
@@ -232,7 +234,7 @@ function bulletinVulnerability(entry: Entry, v: VulnerabilityEntry, built: Built
   if (v.note) notes.push({ category: "general", text: v.note });
 
   const productStatus: ProductStatus = Object.fromEntries(status);
-  if (!status.size) problems.push(`vulnerabilities ${v.id} has neither ratings nor a status: a csaf_security_advisory needs a product status — add ratings or status`);
+  if (!status.size) problems.push({ field: field(), message: `vulnerability "${v.id}" has neither ratings nor a status; a CSAF security advisory needs a product status`, hint: "add ratings or status" });
   const otherIds = [...(v.can ? [{ system_name: s.canSystemName, text: v.can }] : []), ...v.ids.map((id) => ({ system_name: id.system, text: id.text }))];
 
   return {

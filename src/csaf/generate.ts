@@ -3,7 +3,8 @@
  * Returns `{ files, errors, warnings, notes }`: content problems and invalid documents are errors the caller
  * fails the build with (CsafValidationError); only faults (a broken validator install) throw.
  */
-import { entryById, type SiteData } from "../data/entries.ts";
+import { entryById, type Entry, type SiteData } from "../data/entries.ts";
+import type { DataProblem } from "./data-problem.ts";
 import { SOURCE_LANG } from "../i18n/languages.ts";
 import { canonicalJson } from "./canonical-json.ts";
 import type { CsafConfig } from "./config.ts";
@@ -14,10 +15,17 @@ import { signDocuments } from "./signing.ts";
 import { PROVIDER_SCHEMA_TEXT, validateDocument, validateProviderMetadata, type CsafProblem, type Finding } from "./validate.ts";
 import { ValidationCache } from "./validation-cache.ts";
 
+/** A content fact that makes a document impossible, at its field of the (Japanese) source file. */
+export interface CsafDataProblem extends DataProblem {
+  file: string;
+}
+
 export interface CsafOutput {
   /** Path relative to the output folder → content; empty when there are errors. */
   files: Map<string, string>;
   documents: SerializedDocument[];
+  /** Content facts no document can be built from: content problems, reported like check's. */
+  dataProblems: CsafDataProblem[];
   errors: CsafProblem[];
   warnings: CsafProblem[];
   notes: string[];
@@ -44,6 +52,7 @@ export async function generateCsaf(site: SiteData, config: CsafConfig, options: 
   const warnings: CsafProblem[] = [];
   const notes: string[] = [];
   const documents: SerializedDocument[] = [];
+  const dataProblems: CsafDataProblem[] = [];
 
   for (const entry of site.entries) {
     // A fallback page shows the original's text: its document is the original's, not a second copy.
@@ -52,18 +61,10 @@ export async function generateCsaf(site: SiteData, config: CsafConfig, options: 
       continue;
     }
     const built = buildDocument(entry, site, config);
-    if (!built.document) {
-      // The facts CSAF needs live in the Japanese source file (translations do not restate them): name that
-      // file, once, even though both languages' documents failed.
-      const source = entryById(site, entry.id, SOURCE_LANG) ?? entry;
-      for (const message of built.problems) {
-        if (errors.some((e) => e.file === source.file && e.message === message)) continue;
-        errors.push({ severity: "error", file: source.file, output: "(not generated)", test: "keikoku_data", path: "", message });
-      }
-      continue;
-    }
-    documents.push({ ...built.document, json: canonicalJson(built.document.document) });
+    if (!built.document) dataProblems.push(...sourceProblems(site, entry, built.problems, dataProblems));
+    else documents.push({ ...built.document, json: canonicalJson(built.document.document) });
   }
+  if (dataProblems.length) return { files: new Map(), documents, dataProblems, errors, warnings, notes };
 
   if (settings.validate) {
     // One document at a time: the validator is CPU-bound, so running them "in parallel" gains nothing.
@@ -89,5 +90,29 @@ export async function generateCsaf(site: SiteData, config: CsafConfig, options: 
   }
   cache.save();
 
-  return { files: errors.length ? new Map() : provider.files, documents, errors, warnings, notes };
+  return { files: errors.length ? new Map() : provider.files, documents, dataProblems, errors, warnings, notes };
+}
+
+/**
+ * The facts CSAF needs live in the Japanese source file (translations do not restate them): a problem is named
+ * there, once, although both languages' documents fail.
+ */
+function sourceProblems(site: SiteData, entry: Entry, problems: DataProblem[], known: CsafDataProblem[]): CsafDataProblem[] {
+  const file = (entryById(site, entry.id, SOURCE_LANG) ?? entry).file;
+  const same = (a: CsafDataProblem, p: DataProblem) => a.file === file && a.message === p.message && a.field.join(".") === p.field.join(".");
+  return problems.filter((p) => !known.some((k) => same(k, p))).map((p) => ({ file, ...p }));
+}
+
+/**
+ * Every content fact the CSAF step would refuse, without generating or validating anything else: what
+ * `npm run check` reports, so that check refuses what the build would.
+ */
+export function csafDataProblems(site: SiteData, config: CsafConfig): CsafDataProblem[] {
+  const found: CsafDataProblem[] = [];
+  for (const entry of site.entries) {
+    if (entry.isFallback) continue;
+    const built = buildDocument(entry, site, config);
+    if (!built.document) found.push(...sourceProblems(site, entry, built.problems, found));
+  }
+  return found;
 }

@@ -16,6 +16,7 @@ import type { Entry } from "../data/entries.ts";
 import type { ProductId, Products } from "../data/vocabulary.ts";
 import { expandVersions, type ExpandedVersion } from "../data/versions.ts";
 import type { Branch, ProductTree } from "./csaf-types.ts";
+import type { DataProblem } from "./data-problem.ts";
 
 export type TestedVersions = NonNullable<Entry["testedVersions"]>;
 
@@ -48,7 +49,7 @@ export interface BuiltTree {
   /** Per vocabulary product: the product id of each version, by its full name ("" = the product itself). */
   byLabel: Map<ProductId, Map<string, string>>;
   /** Problems in the data (two versions that would get the same product id). */
-  problems: string[];
+  problems: DataProblem[];
 }
 
 /** Builds the tree for `products` (vocabulary order, each once). */
@@ -57,7 +58,7 @@ export function buildProductTree(vocabulary: Products, products: readonly Produc
   const ids = new Map<ProductId, string[]>();
   const byLabel = new Map<ProductId, Map<string, string>>();
   const seen = new Map<string, string>();
-  const problems: string[] = [];
+  const problems: DataProblem[] = [];
   const vendors = new Map<string, Branch[]>();
 
   for (const product of ordered) {
@@ -67,7 +68,7 @@ export function buildProductTree(vocabulary: Products, products: readonly Produc
     productIdsOf.forEach((id, i) => {
       const label = list[i] ? list[i].label : name;
       const other = seen.get(id);
-      if (other !== undefined) problems.push(`testedVersions: "${label}" and "${other}" both become product id "${id}" — give each version a distinct name or service pack`);
+      if (other !== undefined) problems.push({ field: ["testedVersions", product], message: `"${label}" and "${other}" both become CSAF product id "${id}"`, hint: "give each version a distinct name or service pack" });
       seen.set(id, label);
     });
     ids.set(product, productIdsOf);

@@ -10,6 +10,8 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { SiteData } from "../data/entries.ts";
+import { locatedProblem, type Locate } from "../data/load-content.ts";
+import { ContentError } from "../data/problems.ts";
 import type { Settings } from "../settings/settings.ts";
 import { csafConfig } from "./config.ts";
 import type { CsafOutput } from "./generate.ts";
@@ -32,9 +34,14 @@ export function startCsaf(site: SiteData, settings: Settings, cacheFile = settin
   return job;
 }
 
-/** Waits for the documents and writes the provider directory into `dir`; throws on an invalid document. */
-export async function writeCsaf(job: Promise<CsafOutput>, dir: string, report: (output: CsafOutput) => void = printCsafReport): Promise<CsafOutput> {
+/**
+ * Waits for the documents and writes the provider directory into `dir`. A content fact no document can be built
+ * from is a content problem, at its field (`locate`), like check's; an invalid document throws the validator's
+ * findings.
+ */
+export async function writeCsaf(job: Promise<CsafOutput>, dir: string, locate: Locate, report: (output: CsafOutput) => void = printCsafReport): Promise<CsafOutput> {
   const result = await job;
+  if (result.dataProblems.length) throw new ContentError(result.dataProblems.map((p) => locatedProblem(locate, p)));
   if (result.errors.length) throw new CsafValidationError(result.errors);
   // A document of a deleted entry must not linger in a long-lived output folder.
   rmSync(join(dir, CSAF_DIR), { recursive: true, force: true });

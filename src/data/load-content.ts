@@ -11,7 +11,8 @@
  */
 import { join } from "node:path";
 import type { SiteData } from "./entries.ts";
-import { ContentError, type ContentProblem } from "./problems.ts";
+import { ContentError, formatPath, type ContentProblem } from "./problems.ts";
+import type { Position } from "./frontmatter.ts";
 import { listFiles } from "./stages/list-files.ts";
 import { readProducts } from "./stages/read-products.ts";
 import { parseFiles } from "./stages/parse-files.ts";
@@ -49,7 +50,10 @@ export interface CacheUse {
   files: number;
 }
 
-export type LoadResult = ({ site: SiteData; problems: [] } | { site?: undefined; problems: ContentProblem[] }) & { cacheUse?: CacheUse };
+/** Where a field of a loaded file is: for problems found after loading (the CSAF step's). */
+export type Locate = (file: string, field: readonly (string | number)[]) => Position;
+
+export type LoadResult = ({ site: SiteData; locate: Locate; problems: [] } | { site?: undefined; problems: ContentProblem[] }) & { cacheUse?: CacheUse };
 
 /** Loads, validates and renders all content. Returns `{ problems }` instead of throwing for bad content. */
 export function loadContent(options: LoadOptions = {}): LoadResult {
@@ -67,7 +71,14 @@ export function loadContent(options: LoadOptions = {}): LoadResult {
   state.cache?.save();
   const cacheUse = state.cache ? { cacheUse: { reused: state.cache.hits, files: state.present.size } } : {};
   if (state.problems.length) return { problems: dedupe(state.problems), ...cacheUse };
-  return { site: { entries: state.entries, pages: state.pages, products: state.products!, lastUpdated: state.lastUpdated, notices: state.notices }, problems: [], ...cacheUse };
+  const byFile = new Map(state.files.map((f) => [f.file, f]));
+  const locate: Locate = (file, field) => byFile.get(file)?.parsed.locate(field) ?? { line: 1, column: 1 };
+  return { site: { entries: state.entries, pages: state.pages, products: state.products!, lastUpdated: state.lastUpdated, notices: state.notices }, locate, problems: [], ...cacheUse };
+}
+
+/** A content problem found after loading (the CSAF step's), at its field's line and column. */
+export function locatedProblem(locate: Locate, p: { file: string; field: readonly (string | number)[]; message: string; hint?: string }): ContentProblem {
+  return { file: p.file, ...locate(p.file, p.field), field: formatPath(p.field), message: p.message, ...(p.hint ? { hint: p.hint } : {}) };
 }
 
 /** Like loadContent, but throws a ContentError listing every problem. */

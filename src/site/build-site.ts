@@ -12,7 +12,8 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import type { SiteData } from "../data/entries.ts";
-import { loadSiteOrThrow } from "../data/load-content.ts";
+import { loadContent, type Locate } from "../data/load-content.ts";
+import { ContentError } from "../data/problems.ts";
 import type { Settings } from "../settings/settings.ts";
 import type { CsafOutput } from "../csaf/generate.ts";
 import { startCsaf, writeCsaf } from "../csaf/step.ts";
@@ -44,6 +45,8 @@ export interface StepContext {
   dir: string;
   /** The CSAF documents being generated since step 2 (undefined when CSAF is off). */
   csaf?: Promise<CsafOutput>;
+  /** Where a field of a content file is, for problems found after loading. */
+  locate: Locate;
   checkUrls: boolean;
   /** Notes for the build report; steps add theirs. */
   notices: string[];
@@ -56,7 +59,7 @@ export interface AfterRenderStep {
 
 /** The steps after rendering, in order. */
 export const AFTER_RENDER: AfterRenderStep[] = [
-  { name: "CSAF provider directory", run: ({ csaf, dir }) => csaf && writeCsaf(csaf, dir) },
+  { name: "CSAF provider directory", run: ({ csaf, dir, locate }) => csaf && writeCsaf(csaf, dir, locate) },
   { name: "search identifier table", run: ({ dir, site }) => writeIdentifierFiles(dir, site) },
   { name: "search code", run: ({ dir }) => bundleBrowserCode(dir) },
   { name: "Pagefind index", run: ({ dir, settings }) => settings.switches.search && indexSite(dir) },
@@ -67,7 +70,9 @@ export async function buildSite(settings: Settings, options: BuildOptions): Prom
   const output = resolve(options.output);
 
   // 1. Validate before anything is written: the report lists every problem at once.
-  const site = withUpdateDay(loadSiteOrThrow({ root: settings.root, contentDir: settings.siteDir, cache: settings.switches.contentCache }), settings);
+  const loaded = loadContent({ root: settings.root, contentDir: settings.siteDir, cache: settings.switches.contentCache });
+  if (!loaded.site) throw new ContentError(loaded.problems);
+  const site = withUpdateDay(loaded.site, settings);
   // 2. The CSAF documents need only the data: their worker thread starts now, beside the rendering.
   const csaf = settings.switches.csaf ? startCsaf(site, settings) : undefined;
 
@@ -79,7 +84,7 @@ export async function buildSite(settings: Settings, options: BuildOptions): Prom
     // 3. Every page.
     await renderPages({ settings, site }, staging, options.layouts);
     // 4. Everything made from the pages or the data, in order.
-    const context: StepContext = { settings, site, dir: staging, ...(csaf ? { csaf } : {}), checkUrls: options.checkUrls !== false, notices: [...settings.notices, ...site.notices] };
+    const context: StepContext = { settings, site, dir: staging, ...(csaf ? { csaf } : {}), locate: loaded.locate, checkUrls: options.checkUrls !== false, notices: [...settings.notices, ...site.notices] };
     for (const step of AFTER_RENDER) await step.run(context);
     const pages = walkFiles(staging).filter((f) => f.endsWith(".html")).length;
     // 5. The new site replaces the old one in one rename.

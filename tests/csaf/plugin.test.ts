@@ -46,7 +46,7 @@ test("the CSAF step writes the provider directory into the output folder, replac
   const reports: CsafOutput[] = [];
   const settings = settingsFor({ env: { SITE_URL: "https://advisories.example.jp" } });
   const site = loadSiteOrThrow({ root: ROOT });
-  const run = () => writeCsaf(startCsaf(site, settings, join(tmp, "cache.json")), output, (r) => reports.push(r));
+  const run = () => writeCsaf(startCsaf(site, settings, join(tmp, "cache.json")), output, () => ({ line: 1, column: 1 }), (r) => reports.push(r));
   await run();
   const first = readFileSync(join(output, ".well-known/csaf/2004/keikoku-2004-ms04-011.json"), "utf8");
   // The second run reads its validation results from the cache and writes the same bytes.
