@@ -23,6 +23,7 @@ import type { Entry, Heading, PageEntry, Section, SiteData } from "./entries.ts"
 import { PRODUCT_IDS } from "./vocabulary.ts";
 import { checkAliases } from "../links/aliases.ts";
 import { MANIFEST_NAME } from "../links/url-manifest.ts";
+import { newestFirst } from "./order.ts";
 
 const SECTIONS = ["advisories", "hoaxes", "pages"] as const;
 type Folder = (typeof SECTIONS)[number];
@@ -405,8 +406,7 @@ export function loadContent(options: LoadOptions = {}): ({ site: SiteData; probl
       return other ? [{ url: other.url, title: other.title, kind: other.kind }] : [];
     });
   }
-  const order = (a: Entry, b: Entry) => b.updated.localeCompare(a.updated) || b.published.localeCompare(a.published) || a.id.localeCompare(b.id);
-  entries.sort(order);
+  entries.sort(newestFirst);
   const lastUpdated = entries.reduce((max, e) => (e.updated > max ? e.updated : max), "0000-00-00");
   return { site: { entries, pages, lastUpdated, notices }, problems: [], ...cacheUse };
 }
