@@ -148,6 +148,27 @@ for (const [device, viewport] of Object.entries(WIDTHS)) {
   }
 }
 
+/** Pages other than entries that show titles, summaries or identifiers: lists, search results, identifier pages, widgets. */
+const OTHER_PAGES = LANGS.flatMap((l) => [
+  `/${l}/`, `/${l}/advisories/`, `/${l}/hoaxes/`, `/${l}/about/`, `/${l}/kb/835732/`, `/${l}/cve/cve-2003-0533/`,
+  `/${l}/search/?q=${l === "ja" ? "%E3%83%87%E3%83%9E" : "hoax"}`, `/${l}/search/?q=MS04-011`, `/${l}/embed/latest/`, `/${l}/embed/hoaxes/`,
+]);
+
+for (const [device, viewport] of Object.entries(WIDTHS)) {
+  test(`lists, search results, identifier pages and widgets, ${device}: the same rules`, { skip }, async () => {
+    const problems: string[] = [];
+    await withPage(viewport, "light", async (page) => {
+      for (const path of OTHER_PAGES) {
+        await page.goto(`${origin}${path}`);
+        if (path.includes("/search/")) await page.locator(".search-results li").first().waitFor({ timeout: 10_000 });
+        for (const p of await page.evaluate(lineBreakProblems)) problems.push(`${path}: ${p}`);
+        for (const p of await page.evaluate(tableProblems)) problems.push(`${path}: ${p}`);
+      }
+    });
+    assert.ok(problems.length === 0, `${problems.length} problems:\n${problems.join("\n")}`);
+  });
+}
+
 test("the checks above catch what the issue saw: a narrow column splits 亜種, dates and identifiers", { skip }, async () => {
   // The same measurements on a page made to fail: the old `overflow-wrap: anywhere` in a squeezed table.
   const problems = await withPage(WIDTHS.phone, "light", async (page) => {

@@ -189,14 +189,33 @@ export function warmUp(options: { filters?: boolean } = {}): void {
   if (options.filters) void loadFilters();
 }
 
+/**
+ * Identifiers and numbers with a hyphen before a digit or a variant letter (MS04-011, CVE-2003-0533, W32/Sasser-B):
+ * the same pattern as the layouts' nobreak() (layouts/partials/macros.njk), kept whole by site.css.
+ */
+const NO_BREAK = /(?<![\w.\/%-])[A-Za-z0-9]+(?:[.\/][A-Za-z0-9]+)*(?:-(?:\d[A-Za-z0-9]*|[A-Z]{1,2}\b)(?:[.\/][A-Za-z0-9]+)*)+/g;
+
+/** Appends text, identifiers in a <span> that does not wrap; text only, never markup. */
+export function appendText(target: HTMLElement, text: string): void {
+  let at = 0;
+  for (const m of text.matchAll(NO_BREAK)) {
+    if (m.index! > at) target.append(document.createTextNode(text.slice(at, m.index)));
+    const span = document.createElement("span");
+    span.textContent = m[0];
+    target.append(span);
+    at = m.index! + m[0].length;
+  }
+  if (at < text.length) target.append(document.createTextNode(text.slice(at)));
+}
+
 /** Appends an excerpt as text nodes and <mark> elements: an excerpt can never inject markup. */
 export function appendExcerpt(target: HTMLElement, excerpt: ExcerptPart[]): void {
   for (const part of excerpt) {
     if (part.mark) {
       const mark = document.createElement("mark");
-      mark.textContent = part.text;
+      appendText(mark, part.text);
       target.append(mark);
-    } else target.append(document.createTextNode(part.text));
+    } else appendText(target, part.text);
   }
 }
 
@@ -218,7 +237,7 @@ export function renderResults(list: HTMLElement, results: Result[]): void {
       const link = document.createElement("a");
       link.href = r.url;
       link.className = "entry-title";
-      link.textContent = r.title;
+      appendText(link, r.title);
       li.append(link);
       if (r.kindName) {
         const badge = document.createElement("span");
