@@ -35,7 +35,9 @@ test("a template that crashes leaves the previous site unchanged", async () => {
   cpSync(join(ROOT, ".eleventy.ts"), join(root, ".eleventy.ts"));
   cpSync(join(ROOT, "layouts"), join(root, "layouts"), { recursive: true });
   const entry = join(root, "layouts/partials/entry-page.njk");
-  writeFileSync(entry, readFileSync(entry, "utf8").replace("{{ entry.title }}</h1>", "{{ entry.title | product(lang) }}</h1>"));
+  const layout = readFileSync(entry, "utf8");
+  assert.ok(layout.includes("{% block main %}"));
+  writeFileSync(entry, layout.replace("{% block main %}", "{% block main %}{{ entry.title | product(lang) }}"));
   await assert.rejects(buildSite({ output, root }), /Having trouble rendering njk template .*entry\.njk/);
   assert.deepEqual(snapshot(output), before_);
 });
