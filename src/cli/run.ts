@@ -15,6 +15,7 @@ const COMMANDS: Record<string, () => Promise<{ main: Command }>> = {
   "i18n:status": () => import("./i18n-status.ts"),
   schemas: () => import("./schemas.ts"),
   import: () => import("./import.ts"),
+  screenshots: () => import("./screenshots.ts"),
 };
 
 const io: CommandIo = {

@@ -26,7 +26,9 @@ export const routes = {
   about: (lang: Lang): string => `/${lang}/about/`,
   search: (lang: Lang): string => `/${lang}/search/`,
   feed: (lang: Lang): string => `/${lang}/feed.xml`,
+  /** The partner widgets: the newest advisories, and the hoaxes. */
   embed: (lang: Lang): string => `/${lang}/embed/latest/`,
+  embedHoaxes: (lang: Lang): string => `/${lang}/embed/hoaxes/`,
   /** One advisory or hoax. */
   entry: (lang: Lang, section: Section, id: string): string => `/${lang}/${section}/${id}/`,
   /** A free page by its id (about, hoaxes). */
@@ -65,7 +67,7 @@ export const FIXED_PAGES = ["home", "advisories", "hoaxes", "about", "search"] a
 export function fixedPaths(langs: readonly Lang[]): string[] {
   return [
     routes.chooser(), routes.notFound(), routes.sitemap(),
-    ...langs.flatMap((lang) => [...FIXED_PAGES.map((page) => routes[page](lang)), routes.feed(lang), routes.embed(lang)]),
+    ...langs.flatMap((lang) => [...FIXED_PAGES.map((page) => routes[page](lang)), routes.feed(lang), routes.embed(lang), routes.embedHoaxes(lang)]),
   ];
 }
 

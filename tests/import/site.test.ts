@@ -40,14 +40,14 @@ describe("imported drafts on the built site", () => {
   test("Cisco: the CVE links to the site's CVE page, the bug id, the CVSS score, the status and the version count — in both languages", () => {
     for (const [lang, score, status, all] of [
       ["en", "CVSS 3.0 base score 9.8 (Critical)", "Affected", "all 180 listed versions"],
-      ["ja", "CVSS 3.0 基本値 9.8 (緊急)", "影響あり", "掲載されている全 180 バージョン"],
+      ["ja", "CVSS 3.0基本値9.8（緊急）", "影響あり", "掲載されている全180バージョン"],
     ] as const) {
       const $ = site.page(`/${lang}/advisories/cisco-sa-20180328-smi2/`);
       const block = $("#vuln-cve-2018-0171");
       assert.equal(block.find(`a[href="/${lang}/cve/cve-2018-0171/"]`).text(), "CVE-2018-0171");
       assert.match(block.text(), /Cisco Bug ID\s*CSCvg76186/);
       assert.ok(block.text().includes(score), block.text());
-      assert.ok(block.find(".status-known-affected").text().startsWith(`${status}:`));
+      assert.ok(block.find(".status-known-affected").text().startsWith(`${status}${lang === "ja" ? "：" : ":"}`));
       assert.ok(block.find(".status-known-affected").text().includes(all));
       assert.ok(block.find(".remediations").text().length > 0);
       // The vendor's versions under each affected product, grouped: never hundreds of lines.
@@ -67,7 +67,7 @@ describe("imported drafts on the built site", () => {
       assert.equal($('a[href="https://cwe.mitre.org/data/definitions/611.html"]').text(), "CWE-611");
       assert.equal($('a[href="https://github.com/csaf-tools/CVRF-CSAF-Converter/releases/tag/1.0.0-rc2"]').length, 1);
       assert.ok($("time[datetime=2022-03-17]").first().text().includes(date));
-      assert.ok($(".status-fixed").text().startsWith(`${fixed}:`));
+      assert.ok($(".status-fixed").text().startsWith(`${fixed}${lang === "ja" ? "：" : ":"}`));
       assert.ok($(".status-fixed").text().includes("CSAF Tools CVRF-CSAF-Converter 1.0.0-rc2"));
       assert.equal($(".badge.severity-moderate").length, 1);
     }
@@ -79,7 +79,7 @@ describe("imported drafts on the built site", () => {
     assert.equal(en(".based-on code.hash").text(), createHash("sha256").update(fixtureBytes("rhsa-2019_1862.json")).digest("hex"));
     assert.equal(en(".based-on dd code").first().text(), "rhsa-2019_1862.json");
     const ja = site.page("/ja/advisories/rhsa-2019-1862/");
-    assert.match(ja(".based-on dd").text(), /^Red Hat Product Security の RHSA-2019:1862 \(バージョン 1\) にもとづく/);
+    assert.match(ja(".based-on dd").text(), /^Red Hat Product SecurityのRHSA-2019:1862（バージョン1）にもとづく/);
     assert.match(ja(".based-on dt").text(), /^もとにした文書$/);
     const interim = site.page("/en/advisories/exn-2024-001/");
     assert.match(interim(".based-on dd").text(), /version 1 \(interim: the vendor may still change it\)/);

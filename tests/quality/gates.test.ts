@@ -176,7 +176,7 @@ test("keyboard only: skip link, header, language switch and search are reachable
       }));
     }
     assert.deepEqual(order.slice(0, 8), [
-      "a.skip-link:本文へ移動", "a.site-name:警 警告 Keikoku", "a:セキュリティ情報", "a:デマ情報", "a:このサイトについて",
+      "a.skip-link:本文へ移動", "a.site-name:警 警告 Keikoku", "a:注意喚起", "a:デマ情報", "a:このサイトについて",
       "input:", "button:検索", "a.lang-switch:English",
     ]);
     // The skip link moves focus to the main content.

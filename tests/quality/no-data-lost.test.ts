@@ -34,7 +34,9 @@ test("a template that crashes leaves the previous site unchanged", async () => {
   const layouts = join(mkdtempSync(join(tmpdir(), "keikoku-broken-")), "layouts");
   cpSync(join(ROOT, "layouts"), layouts, { recursive: true });
   const entry = join(layouts, "partials/entry-page.njk");
-  writeFileSync(entry, readFileSync(entry, "utf8").replace("{{ entry.title }}</h1>", "{{ entry.title | product(lang) }}</h1>"));
+  const layout = readFileSync(entry, "utf8");
+  assert.ok(layout.includes("{% block main %}"));
+  writeFileSync(entry, layout.replace("{% block main %}", "{% block main %}{{ entry.title | product(lang) }}"));
   await assert.rejects(buildSite(settingsFor(), { output, layouts }), /Having trouble rendering njk template .*entry\.njk/);
   assert.deepEqual(snapshot(output), before_);
 });

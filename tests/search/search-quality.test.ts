@@ -180,7 +180,7 @@ test("the header box shows results as you type, and filters narrow the search pa
 
   await w.page.goto(`${server.origin}/en/search/?q=windows`);
   await w.page.locator(".search-status").filter({ hasText: /\S/ }).waitFor();
-  await w.page.locator('.search-filters input[name="kind"][value="Bulletin"]').check();
+  await w.page.locator('.search-filters input[name="kind"][value="bulletin"]').check();
   await w.page.waitForFunction(() => [...document.querySelectorAll(".search-results a.entry-title")].length === 1);
   assert.equal(new URL(await w.page.locator(".search-results a.entry-title").first().evaluate((a) => (a as HTMLAnchorElement).href)).pathname, "/en/advisories/ms04-011/");
   assert.deepEqual(w.consoleErrors, []);

@@ -117,7 +117,7 @@ test("KB and CVE links are made from the numbers, severity is a labelled badge, 
     // Cells carry their rating as a class; "none" cells none, so the ratings that matter stand out.
     const lsass = $("#vuln-lsass td").map((_, td) => $(td).attr("class") ?? "").get();
     assert.deepEqual(lsass, ["", "", "", "", "critical", "critical", "low"]);
-    assert.equal($(".entry-badges .severity-critical").text().trim(), lang === "ja" ? "深刻度: 緊急" : "Severity: Critical");
+    assert.equal($(".entry-badges .severity-critical").text().trim(), lang === "ja" ? "深刻度：緊急" : "Severity: Critical");
     assert.equal($("#revisions").closest("section").find("table tbody tr").length >= 1, true);
     assert.equal($("table.ratings tbody tr").length, 14);
   }

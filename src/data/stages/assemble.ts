@@ -6,6 +6,7 @@
 import { LANGS, SOURCE_LANG, otherLang, type Lang } from "../../i18n/languages.ts";
 import { PAGE_PATHS, routes } from "../../routes/routes.ts";
 import type { Entry, Section } from "../entries.ts";
+import { newestFirst } from "../order.ts";
 import type { Advisory, AdvisoryTranslation, Hoax, HoaxTranslation, Page } from "../schema.ts";
 import { keyOf, sourcesOf, type LoadState, type LoadedFile, type RenderedPage } from "./state.ts";
 
@@ -44,8 +45,7 @@ export function assemble(state: LoadState): void {
       return other ? [{ url: other.url, title: other.title, kind: other.kind }] : [];
     });
   }
-  const order = (a: Entry, b: Entry) => b.updated.localeCompare(a.updated) || b.published.localeCompare(a.published) || a.id.localeCompare(b.id);
-  entries.sort(order);
+  entries.sort(newestFirst);
   state.lastUpdated = entries.reduce((max, e) => (e.updated > max ? e.updated : max), "0000-00-00");
 }
 

@@ -6,17 +6,30 @@
  */
 import { normalizeQuery } from "../normalize.ts";
 import { shardOf, type IdentifierCard, type IdentifierManifest } from "../identifier-shards.ts";
+import { buildExcerpt, type ExcerptPart } from "./excerpt.ts";
+import { STRINGS } from "./strings.ts";
 
 interface PagefindResultData {
   url: string;
   excerpt: string;
+  /** The indexed text, with U+200B where Pagefind segmented Japanese; what `locations` count words in. */
+  raw_content?: string;
+  locations?: number[];
   meta: Record<string, string>;
   filters: Record<string, string[]>;
 }
+/** Filter name → value → number of pages. */
+export type FilterCounts = Record<string, Record<string, number>>;
 interface PagefindApi {
   options(o: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  search(q: string | null, o?: { filters?: Record<string, unknown>; sort?: Record<string, string> }): Promise<{ results: { id: string; data(): Promise<PagefindResultData> }[] }>;
+  filters(): Promise<FilterCounts>;
+  search(q: string | null, o?: { filters?: Record<string, unknown>; sort?: Record<string, string> }): Promise<{
+    results: { id: string; data(): Promise<PagefindResultData> }[];
+    unfilteredResultCount: number;
+    /** For each filter value, how many results the query has with that value (whatever filters are chosen). */
+    totalFilters: FilterCounts;
+  }>;
 }
 
 /**
@@ -26,16 +39,27 @@ interface PagefindApi {
 declare const SEARCH_STATUS_JSON: string;
 const SEARCH_STATUS = JSON.parse(SEARCH_STATUS_JSON) as Record<"ja" | "en", { results: string; noResults: string }>;
 
-/** "「worm」の検索結果: 3 件" / "Nothing matches “worm”." for the page's language. */
+/** Fills {name} placeholders. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ""));
+}
+
+/** "「worm」の検索結果：3件" / "3 results for “worm”" / "Nothing matches “worm”." for the page's language. */
 export function statusText(total: number, query: string): string {
-  const template = total ? SEARCH_STATUS[lang].results : SEARCH_STATUS[lang].noResults;
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => (name === "count" ? String(total) : name === "query" ? query.trim() : ""));
+  const template = total === 1 ? strings().resultsOne : total ? SEARCH_STATUS[lang].results : SEARCH_STATUS[lang].noResults;
+  return fill(template, { count: total, query: query.trim() });
+}
+
+/** The search code's UI strings in the page's language (see strings.ts). */
+export function strings() {
+  return STRINGS[lang];
 }
 
 /** The site root, whatever prefix a mirror serves it under: this file lives at <root>/assets/search/. */
 const ROOT = new URL("../../", import.meta.url);
 const lang = document.documentElement.lang === "en" ? "en" : "ja";
 let pagefind: Promise<PagefindApi> | undefined;
+let filterIndex: Promise<unknown> | undefined;
 let manifest: Promise<IdentifierManifest> | undefined;
 const shards = new Map<string, Promise<Record<string, unknown>>>();
 
@@ -49,6 +73,15 @@ function loadPagefind(): Promise<PagefindApi> {
     return api;
   })();
   return pagefind;
+}
+
+/**
+ * Loads every filter file once, so that each search returns its counts per filter value (Pagefind counts only
+ * with the files it has). The search page asks for it; the header box does not show filters.
+ */
+function loadFilters(): Promise<unknown> {
+  filterIndex ??= loadPagefind().then((api) => api.filters());
+  return filterIndex;
 }
 
 function loadManifest(): Promise<IdentifierManifest> {
@@ -81,7 +114,7 @@ export interface Result {
   kind: string;
   kindName: string;
   date: string;
-  excerpt: string;
+  excerpt: ExcerptPart[];
   /** True when the query named this page by identifier. */
   pinned: boolean;
 }
@@ -90,6 +123,17 @@ export interface SearchOptions {
   /** Pagefind filters, e.g. { kind: ["Hoax"] }. */
   filters?: Record<string, string[]>;
   limit?: number;
+  /** Also return, per filter value, how many results the query has (loads the filter files once). */
+  counts?: boolean;
+}
+
+export interface SearchOutcome {
+  results: Result[];
+  /** Results with the chosen filters. */
+  total: number;
+  /** Results of the query without filters. */
+  unfiltered: number;
+  counts?: FilterCounts;
 }
 
 function sameUrl(a: string, b: string): boolean {
@@ -97,10 +141,10 @@ function sameUrl(a: string, b: string): boolean {
 }
 
 /** Runs one search. Returns null for an empty query. */
-export async function search(rawQuery: string, options: SearchOptions = {}): Promise<{ results: Result[]; total: number } | null> {
+export async function search(rawQuery: string, options: SearchOptions = {}): Promise<SearchOutcome | null> {
   const query = normalizeQuery(rawQuery);
   if (!query) return null;
-  const [api, target] = await Promise.all([loadPagefind(), identifiedUrl(query)]);
+  const [api, target] = await Promise.all([loadPagefind(), identifiedUrl(query), options.counts ? loadFilters() : undefined]);
   const filters = Object.fromEntries(Object.entries(options.filters ?? {}).filter(([, v]) => v.length).map(([k, v]) => [k, { any: v }]));
   const found = await api.search(query, { filters });
   const limit = options.limit ?? 10;
@@ -113,10 +157,11 @@ export async function search(rawQuery: string, options: SearchOptions = {}): Pro
     // has no kind and names itself (data-pagefind-meta="badge:…").
     kindName: d.filters.kind?.[0] ?? d.meta.badge ?? "",
     date: d.meta.date ?? "",
-    excerpt: d.excerpt,
+    excerpt: d.raw_content !== undefined ? buildExcerpt(d.raw_content, d.locations ?? [], { title: d.meta.title ?? "" }) : [{ text: d.excerpt.replace(/<[^>]*>/g, "") }],
     pinned: false,
   }));
   let total = found.results.length;
+  let unfiltered = found.unfilteredResultCount;
   if (target) {
     const targetPath = new URL(target.replace(/^\//, ""), ROOT).pathname;
     const index = results.findIndex((r) => sameUrl(r.url, targetPath));
@@ -126,29 +171,51 @@ export async function search(rawQuery: string, options: SearchOptions = {}): Pro
     const passesFilters = !options.filters?.kind?.length || (kindName !== undefined && options.filters.kind.includes(kindName));
     if (passesFilters && (found || card)) {
       if (found) results.splice(index, 1);
-      else total += 1;
-      const pinned = found ?? { url: targetPath, title: card!.title, kind: card!.kind, kindName: card!.kindName, date: card!.date, excerpt: card!.summary, pinned: true };
+      else {
+        total += 1;
+        unfiltered += 1;
+      }
+      const pinned = found ?? { url: targetPath, title: card!.title, kind: card!.kind, kindName: card!.kindName, date: card!.date, excerpt: [{ text: card!.summary }], pinned: true };
       results.unshift({ ...pinned, pinned: true });
     }
   }
-  return { results, total };
+  return { results, total, unfiltered: Math.max(unfiltered, total), ...(options.counts ? { counts: found.totalFilters } : {}) };
 }
 
-/** Starts loading Pagefind and the identifier manifest, so the first keystroke finds them ready. */
-export function warmUp(): void {
+/** Starts loading Pagefind and the identifier manifest (and the filters, if asked), so the first keystroke finds them ready. */
+export function warmUp(options: { filters?: boolean } = {}): void {
   void loadPagefind();
   void loadManifest();
+  if (options.filters) void loadFilters();
 }
 
-/** Appends Pagefind's excerpt as text, keeping only its <mark> highlights. */
-export function appendExcerpt(target: HTMLElement, excerpt: string): void {
-  const doc = new DOMParser().parseFromString(`<p>${excerpt}</p>`, "text/html");
-  for (const node of Array.from(doc.body.firstChild?.childNodes ?? [])) {
-    if (node.nodeName === "MARK") {
+/**
+ * Identifiers and numbers with a hyphen before a digit or a variant letter (MS04-011, CVE-2003-0533, W32/Sasser-B):
+ * the same pattern as the layouts' nobreak() (layouts/partials/macros.njk), kept whole by site.css.
+ */
+const NO_BREAK = /(?<![\w.\/%-])[A-Za-z0-9]+(?:[.\/][A-Za-z0-9]+)*(?:-(?:\d[A-Za-z0-9]*|[A-Z]{1,2}\b)(?:[.\/][A-Za-z0-9]+)*)+/g;
+
+/** Appends text, identifiers in a <span> that does not wrap; text only, never markup. */
+export function appendText(target: HTMLElement, text: string): void {
+  let at = 0;
+  for (const m of text.matchAll(NO_BREAK)) {
+    if (m.index! > at) target.append(document.createTextNode(text.slice(at, m.index)));
+    const span = document.createElement("span");
+    span.textContent = m[0];
+    target.append(span);
+    at = m.index! + m[0].length;
+  }
+  if (at < text.length) target.append(document.createTextNode(text.slice(at)));
+}
+
+/** Appends an excerpt as text nodes and <mark> elements: an excerpt can never inject markup. */
+export function appendExcerpt(target: HTMLElement, excerpt: ExcerptPart[]): void {
+  for (const part of excerpt) {
+    if (part.mark) {
       const mark = document.createElement("mark");
-      mark.textContent = node.textContent;
+      appendText(mark, part.text);
       target.append(mark);
-    } else target.append(document.createTextNode(node.textContent ?? ""));
+    } else appendText(target, part.text);
   }
 }
 
@@ -170,7 +237,7 @@ export function renderResults(list: HTMLElement, results: Result[]): void {
       const link = document.createElement("a");
       link.href = r.url;
       link.className = "entry-title";
-      link.textContent = r.title;
+      appendText(link, r.title);
       li.append(link);
       if (r.kindName) {
         const badge = document.createElement("span");
