@@ -1,8 +1,9 @@
 /**
  * The CSAF step on a second thread. Importing the validator compiles its schemas (~10 s) and validating
  * 10,000 documents takes longer than rendering them; on the main thread both came after every page was
- * written. Here the validator loads while Eleventy renders, and the documents are built and validated as
- * soon as the content is loaded, on the core Eleventy leaves idle.
+ * written. Here the documents are built and validated as soon as the content is loaded, on the core Eleventy leaves
+ * idle; the validator is imported on the first document not validated before (a build whose documents are all
+ * remembered never pays for it).
  *
  * Messages: in `{ id, site, config, cacheFile }`, out `{ id, output }` or `{ id, error }`.
  */
@@ -10,7 +11,6 @@ import { parentPort } from "node:worker_threads";
 import type { SiteData } from "../data/entries.ts";
 import type { CsafConfig } from "./config.ts";
 import { generateCsaf } from "./generate.ts";
-import { loadValidator } from "./validate.ts";
 
 export interface CsafJob {
   id: number;
@@ -18,8 +18,6 @@ export interface CsafJob {
   config: CsafConfig;
   cacheFile?: string;
 }
-
-void loadValidator();
 
 parentPort?.on("message", async ({ id, site, config, cacheFile }: CsafJob) => {
   try {

@@ -8,9 +8,9 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import * as cheerio from "cheerio";
-import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { useServedSite } from "../helpers/served-site.ts";
+import { addAxe, axeViolations } from "../helpers/axe.ts";
 import type { BuiltSite } from "../helpers/site.ts";
 import { walkFiles } from "../../src/links/walk-files.ts";
 import { halfWidthPunctuation } from "../helpers/japanese-punctuation.ts";
@@ -41,6 +41,7 @@ async function withPage<T>(viewport: { width: number; height: number }, colorSch
   const context = await browser.newContext({ viewport, colorScheme, ...options });
   // tsx compiles the functions handed to page.evaluate with esbuild's keepNames, which calls a __name helper.
   await context.addInitScript({ content: "window.__name = (f) => f;" });
+  await addAxe(context);
   try {
     return await fn(await context.newPage());
   } finally {
@@ -298,8 +299,7 @@ for (const scheme of SCHEMES) {
         for (const path of paths) {
           await page.goto(`${origin}${path}`);
           if (path.includes("/search/")) await page.locator(".search-results li").first().waitFor({ timeout: 10_000 });
-          const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-          for (const v of result.violations) violations.push(`${viewport.width}px ${path} ${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join("; ")}`);
+          for (const v of await axeViolations(page)) violations.push(`${viewport.width}px ${path} ${v}`);
         }
       });
     }
