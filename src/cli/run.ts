@@ -3,20 +3,8 @@
  * scripts in package.json). It picks the command's module, calls its `main(argv, io)` with this process's
  * streams, environment and folder, and exits with what it returns.
  */
-import type { Command, CommandIo } from "./command.ts";
-
-const COMMANDS: Record<string, () => Promise<{ main: Command }>> = {
-  build: () => import("./build.ts"),
-  check: () => import("./check.ts"),
-  start: () => import("./serve.ts"),
-  "dev-server": () => import("./dev-server.ts"),
-  urls: () => import("./urls.ts"),
-  new: () => import("./new.ts"),
-  "i18n:status": () => import("./i18n-status.ts"),
-  schemas: () => import("./schemas.ts"),
-  import: () => import("./import.ts"),
-  screenshots: () => import("./screenshots.ts"),
-};
+import type { CommandIo } from "./command.ts";
+import { COMMANDS } from "./commands.ts";
 
 const io: CommandIo = {
   stdout: (text) => process.stdout.write(text),
