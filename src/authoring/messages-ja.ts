@@ -9,7 +9,7 @@
  *
  * Each table is ordered: the first pattern that matches the whole English text wins. A template is a
  * replacement string (`$1` … are the captured groups) or a function of the groups. A text no pattern matches
- * stays in English; tests/authoring/check-ja.test.ts fails when that happens for any message the data
+ * stays in English; tests/authoring/check-ja.unit.test.ts fails when that happens for any message the data
  * layer can produce, so a new message needs a line here.
  */
 import { formatProblem, sortProblems, type ContentProblem } from "../data/problems.ts";

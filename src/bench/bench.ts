@@ -536,9 +536,9 @@ function readdirSafe(dir: string): string[] {
  * is started before the edit, so the time measured is the site's, not Chromium's start-up.
  */
 async function searchVerifier(): Promise<{ poll: (origin: string, word: string, deadline: number) => Promise<boolean>; close(): Promise<void> }> {
-  const { launchChromium } = await import("../../tests/helpers/browser.ts");
-  const { searchFor } = await import("../../tests/helpers/search.ts");
-  const browser = await launchChromium();
+  const { launchChromium } = await import("../headless/chromium.ts");
+  const { searchFor } = await import("../headless/search-page.ts");
+  const browser = await launchChromium(process.env.CHROMIUM_PATH);
   const poll = async (origin: string, word: string, deadline: number) => {
     while (performance.now() < deadline) {
       // A fresh context each time: nothing of the previous index stays cached.

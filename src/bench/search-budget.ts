@@ -7,8 +7,8 @@
  * Prints figures; it is not a test and asserts nothing.
  */
 import { resolve } from "node:path";
-import { serveStatic } from "../../tests/helpers/static-server.ts";
-import { launchChromium } from "../../tests/helpers/browser.ts";
+import { serveStatic } from "../headless/static-server.ts";
+import { launchChromium } from "../headless/chromium.ts";
 
 export interface SearchBudget {
   query: string;
@@ -34,7 +34,7 @@ function kindOf(url: string): string {
 
 export async function measureSearch(siteDir: string, probes: { lang: string; query: string }[]): Promise<SearchBudget[]> {
   const server = await serveStatic(siteDir);
-  const browser = await launchChromium();
+  const browser = await launchChromium(process.env.CHROMIUM_PATH);
   const out: SearchBudget[] = [];
   try {
     for (const { lang, query } of probes) {

@@ -8,8 +8,8 @@
 import { mkdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
-import { serveStatic } from "../../tests/helpers/static-server.ts";
-import { launchChromium } from "../../tests/helpers/browser.ts";
+import { serveStatic } from "../headless/static-server.ts";
+import { launchChromium } from "../headless/chromium.ts";
 
 export interface Shot {
   /** Short name of the page: home, advisory, hoaxes, search. */

@@ -1,47 +1,19 @@
 /**
- * Running the authoring CLIs as child processes (so exit codes are real), and telling whether a report
- * line is Japanese.
+ * Running the authoring commands in-process (exit codes as `npm run` would give them), and telling whether a
+ * report line is Japanese.
  */
-import { spawn, spawnSync } from "node:child_process";
 import { availableParallelism } from "node:os";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { ROOT } from "../helpers/fixtures.ts";
+import { runCommand, type CommandRun } from "../helpers/run-command.ts";
 
-export interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
+export type Run = CommandRun;
 
-/** tsx by absolute URL, so a CLI can also run with another working directory. */
-const TSX = pathToFileURL(join(ROOT, "node_modules/tsx/dist/loader.mjs")).href;
-/** A command by its file's name (check.ts, i18n-status.ts), run the way npm runs it: through src/cli/run.ts. */
+/** A command by its file's name (check.ts, i18n-status.ts), as `npm run` names it. */
 const COMMAND_OF: Record<string, string> = { "i18n-status.ts": "i18n:status" };
-const cliArgs = (cli: string, args: string[]) => ["--import", TSX, join(ROOT, "src/cli/run.ts"), COMMAND_OF[cli] ?? cli.replace(/\.ts$/, ""), ...args];
-const env = () => {
-  const out = { ...process.env };
-  delete out.KEIKOKU_CONTENT;
-  return out;
-};
 
-/** Runs src/cli/<cli> and waits. */
-export function runCli(cli: string, args: string[], cwd = ROOT): Run {
-  const r = spawnSync(process.execPath, cliArgs(cli, args), { cwd, encoding: "utf8", env: env() });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-/** The same, without blocking, so several runs can overlap. */
-export function runCliAsync(cli: string, args: string[], cwd = ROOT): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, cliArgs(cli, args), { cwd, env: env() });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
-    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (status) => resolve({ status, stdout, stderr }));
-  });
+/** Runs src/cli/<cli> in this process and waits; the environment is empty (never the developer's KEIKOKU_*). */
+export function runCli(cli: string, args: string[], cwd = ROOT): Promise<Run> {
+  return runCommand(COMMAND_OF[cli] ?? cli.replace(/\.ts$/, ""), args, { cwd });
 }
 
 /** Runs `tasks` at most `limit` at a time. */

@@ -1,13 +1,14 @@
 /**
- * The usual setup of a browser test file: build a site, serve it on 127.0.0.1 (under a prefix if asked),
- * launch Chromium once, and tear everything down after the file's tests. Without Chromium the site is still
- * built (for the file's static checks) and the browser tests are skipped.
+ * The usual setup of a browser test file: a shared build of the site (tests/helpers/shared-site.ts), serve it on 127.0.0.1 (under a prefix if asked),
+ * use the process's Chromium (tests/helpers/browser.ts), and stop the server after the file's tests. With
+ * KEIKOKU_SKIP_BROWSER=1 the site is still built (for the file's static checks) and the browser tests are skipped.
  */
 import { before, after } from "node:test";
 import type { Browser } from "playwright-core";
-import { buildTestSite, type BuiltSite } from "./site.ts";
-import { serveStatic, type StaticServer } from "./static-server.ts";
-import { launchChromium, chromiumMissingReason } from "./browser.ts";
+import type { BuiltSite } from "./site.ts";
+import { sharedSite } from "./shared-site.ts";
+import { serveStatic, type StaticServer } from "../../src/headless/static-server.ts";
+import { sharedChromium, chromiumMissingReason } from "./browser.ts";
 
 export interface ServedSite {
   /** Why the browser tests are skipped, or undefined. */
@@ -33,16 +34,15 @@ export function useServedSite(options: ServedSiteOptions = {}): ServedSite {
   const served = { skip: chromiumMissingReason() } as ServedSite;
   before(async () => {
     const contentDir = typeof options.contentDir === "function" ? options.contentDir() : options.contentDir;
-    served.site = await buildTestSite({ ...(contentDir ? { contentDir } : {}), ...(options.env ? { env: options.env } : {}) });
+    served.site = await sharedSite({ ...(contentDir ? { contentDir } : {}), ...(options.env ? { env: options.env } : {}) });
     options.built?.(served.site);
     if (served.skip) return;
     served.server = await serveStatic(served.site.dir, options.prefix ?? "/");
-    served.browser = await launchChromium();
+    served.browser = await sharedChromium();
     tearDown = await options.setUp?.(served);
   });
   after(async () => {
     await tearDown?.();
-    await served.browser?.close();
     await served.server?.close();
   });
   return served;

@@ -9,7 +9,7 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { buildSite, type BuildResult } from "../../src/site/build-site.ts";
 import { ROOT } from "./fixtures.ts";
 import { settingsFor } from "./settings.ts";
@@ -43,10 +43,25 @@ export function siteKey(config: SiteConfig): string {
   for (const part of ["src", "layouts", "public"]) hashTree(hash, join(ROOT, part), part);
   for (const file of [".eleventy.ts", "package-lock.json"]) hash.update(readFileSync(join(ROOT, file)));
   hash.update(process.version);
-  hashTree(hash, config.contentDir ?? join(ROOT, "content"), "site");
+  const siteDir = config.contentDir ?? join(ROOT, "content");
+  // Reports name files by the site folder's name (content/ja/…, my-site/ja/…), not by where it is.
+  hash.update(basename(siteDir));
+  hashTree(hash, siteDir, "site");
   hash.update(JSON.stringify(Object.entries(config.env ?? {}).sort()));
   return hash.digest("hex").slice(0, 20);
 }
+
+/** The configurations several test files read: each is built once, by whichever test process asks first. */
+export const SITES = {
+  /** The bundled 2004 site as `npm start` builds it. */
+  bundled: {},
+  /** The same, published at an https origin (CSAF, feeds and the API want absolute https URLs). */
+  https: { env: { SITE_URL: "https://advisories.example.jp" } },
+  /** The same, mirrored by a partner under /security/ on its own origin. */
+  mirror: { env: { PATH_PREFIX: "/security/", SITE_URL: "https://partner.example.jp" } },
+  /** The generator's second site (tests/fixtures/second-site): another name, publisher, URL and products. */
+  second: { contentDir: join(ROOT, "tests/fixtures/second-site") },
+} satisfies Record<string, SiteConfig>;
 
 /** Builds `config` unless an identical build is on disk; returns it, to be read only. */
 export async function sharedSite(config: SiteConfig = {}): Promise<BuiltSite> {

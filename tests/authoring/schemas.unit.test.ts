@@ -23,38 +23,38 @@ const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 type Json = { required?: string[]; properties: Record<string, { description?: string }>; $id: string; title: string };
 const schemaOf = (file: string) => JSON.parse(readFileSync(join(ROOT, "docs/schemas", file), "utf8")) as Json;
 
-test("schemas --check: the committed files are what the zod schemas generate", () => {
-  const run = runCli("schemas.ts", ["--check"]);
+test("schemas --check: the committed files are what the zod schemas generate", async () => {
+  const run = await runCli("schemas.ts", ["--check"]);
   assert.equal(run.status, 0, run.stderr);
   assert.match(run.stdout, /✔ docs\/schemas\/ is up to date \(7 schemas\)/);
   for (const [file, text] of Object.entries(jsonSchemaFiles(PRODUCT_IDS))) assert.equal(readFileSync(join(ROOT, "docs/schemas", file), "utf8"), text, file);
 });
 
-test("schemas --check fails on a stale, missing or leftover file (run in a scratch copy)", () => {
+test("schemas --check fails on a stale, missing or leftover file (run in a scratch copy)", async () => {
   const dir = mkdtempSync(join(tmpdir(), "keikoku-schemas-"));
   try {
     cpSync(join(ROOT, "docs/schemas"), join(dir, "docs/schemas"), { recursive: true });
     // The schemas list the bundled site's product ids, from its products.yaml.
     cpSync(join(ROOT, "content/products.yaml"), join(dir, "content/products.yaml"));
-    assert.equal(runCli("schemas.ts", ["--check"], dir).status, 0);
+    assert.equal((await runCli("schemas.ts", ["--check"], dir)).status, 0);
     writeFileSync(join(dir, "docs/schemas/page.schema.json"), "{}\n");
     rmSync(join(dir, "docs/schemas/hoax.schema.json"));
     writeFileSync(join(dir, "docs/schemas/old.schema.json"), "{}\n");
-    const stale = runCli("schemas.ts", ["--check"], dir);
+    const stale = await runCli("schemas.ts", ["--check"], dir);
     assert.equal(stale.status, 1);
     assert.match(stale.stderr, /docs\/schemas\/page\.schema\.json is out of date/);
     assert.match(stale.stderr, /docs\/schemas\/hoax\.schema\.json is missing/);
     assert.match(stale.stderr, /docs\/schemas\/old\.schema\.json is no longer generated/);
-    const write = runCli("schemas.ts", [], dir);
+    const write = await runCli("schemas.ts", [], dir);
     assert.equal(write.status, 0, write.stderr);
     rmSync(join(dir, "docs/schemas/old.schema.json"));
-    assert.equal(runCli("schemas.ts", ["--check"], dir).status, 0);
+    assert.equal((await runCli("schemas.ts", ["--check"], dir)).status, 0);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 });
 
-test("required lists are what authors must write: fields with defaults are optional", () => {
+test("required lists are what authors must write: fields with defaults are optional", async () => {
   assert.deepEqual(schemaOf("advisory.schema.json").required, ["kind", "title", "summary", "published", "revisions"]);
   assert.deepEqual(schemaOf("hoax.schema.json").required, ["kind", "title", "summary", "published", "revisions", "names", "claim", "truth", "action", "ifActed", "firstSeen"]);
   assert.deepEqual(schemaOf("page.schema.json").required, ["title"]);
@@ -62,7 +62,7 @@ test("required lists are what authors must write: fields with defaults are optio
   assert.deepEqual(schemaOf("hoax-translation.schema.json").required, ["translationOf", "title", "summary", "names", "claim", "truth", "action", "ifActed", "firstSeen"]);
 });
 
-test("every schema has an $id, a title, and a description for every field", () => {
+test("every schema has an $id, a title, and a description for every field", async () => {
   for (const { file } of schemaFiles(PRODUCT_IDS)) {
     const schema = schemaOf(file);
     assert.match(schema.$id, /^urn:keikoku:schema:/);
@@ -79,7 +79,7 @@ function validators() {
   return { advisory: v("advisory.schema.json"), hoax: v("hoax.schema.json"), page: v("page.schema.json"), advisoryTr: v("advisory-translation.schema.json"), hoaxTr: v("hoax-translation.schema.json") };
 }
 
-test("every bundled content file's frontmatter is valid against its schema", () => {
+test("every bundled content file's frontmatter is valid against its schema", async () => {
   const v = validators();
   let count = 0;
   for (const lang of ["ja", "en"]) {
@@ -96,7 +96,7 @@ test("every bundled content file's frontmatter is valid against its schema", () 
   assert.ok(count >= 20);
 });
 
-test("the schemas refuse the usual mistakes", () => {
+test("the schemas refuse the usual mistakes", async () => {
   const v = validators();
   const base = { kind: "incident", title: "t", summary: "s", published: "2004-05-08", revisions: [{ number: 1, date: "2004-05-08", note: "n" }] };
   assert.ok(v.advisory(base));

@@ -8,7 +8,8 @@ import assert from "node:assert/strict";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { makeFixture, MINIMAL } from "../helpers/fixtures.ts";
-import { buildTestSite, type BuiltSite } from "../helpers/site.ts";
+import type { BuiltSite } from "../helpers/site.ts";
+import { sharedSite } from "../helpers/shared-site.ts";
 
 let site: BuiltSite;
 before(async () => {
@@ -17,7 +18,7 @@ before(async () => {
     // A stale translation: the source is at revision 2, the English follows revision 1.
     "en/advisories/alpha.md": MINIMAL["en/advisories/alpha.md"]!.replace("translationOf: 2", "translationOf: 1"),
   });
-  site = await buildTestSite({ contentDir: fixture.content });
+  site = await sharedSite({ contentDir: fixture.content });
 });
 
 test("the fallback page serves the Japanese text at the English URL, marked as Japanese", () => {

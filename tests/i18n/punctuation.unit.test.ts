@@ -1,6 +1,6 @@
 /**
  * Japanese UI strings use full-width punctuation (JLREQ); the checker that enforces it here and on every rendered
- * Japanese page (tests/reading/typesetting.test.ts).
+ * Japanese page (tests/reading/typesetting.browser.test.ts).
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";

@@ -25,7 +25,7 @@ const file = (path: string, out = output) => {
   assert.ok(text !== undefined, `missing ${path}`);
   return text;
 };
-// The validator is tested in document.test.ts; here only the directory's shape matters.
+// The validator is tested in document.unit.test.ts; here only the directory's shape matters.
 const generate = (env: Record<string, string> = ENV, data: SiteData = site) => generateCsaf(data, csafConfigFor(env), { validate: false });
 
 before(async () => {
@@ -136,7 +136,7 @@ describe("the directory", () => {
     assert.equal(text.match(/^Expires:/gm)?.length, 1);
   });
 
-  test("without a key: unsigned, said so, a csaf_provider (signing itself: signing.test.ts)", () => {
+  test("without a key: unsigned, said so, a csaf_provider (signing itself: signing.build.test.ts)", () => {
     assert.ok(output.notes.some((n) => n.startsWith("OpenPGP signing not configured")));
     assert.ok(![...output.files.keys()].some((p) => p.endsWith(".asc")));
     const metadata = JSON.parse(file(`${DIR}/provider-metadata.json`)) as { role: string; public_openpgp_keys?: unknown };

@@ -15,12 +15,12 @@ const DATE = "2004-06-01";
 const sectionIds = (text: string) => [...text.matchAll(/^#{2,} .* \{#([a-z0-9-]+)\}$/gm)].map((m) => m[1]);
 const listing = (dir: string): string[] => readdirSync(dir, { recursive: true, encoding: "utf8" }).sort();
 
-test("new <kind> <id>: for every kind, both files are written and pass npm run check at once", () => {
+test("new <kind> <id>: for every kind, both files are written and pass npm run check at once", async () => {
   const fixture = makeFixture();
   try {
     for (const kind of SCAFFOLD_KINDS) {
       const id = `new-${kind}`;
-      const run = runCli("new.ts", [kind, id, "--date", DATE, "--content", fixture.content]);
+      const run = await runCli("new.ts", [kind, id, "--date", DATE, "--content", fixture.content]);
       assert.equal(run.status, 0, run.stderr);
       const folder = kind === "hoax" ? "hoaxes" : "advisories";
       for (const lang of ["ja", "en"]) {
@@ -32,7 +32,7 @@ test("new <kind> <id>: for every kind, both files are written and pass npm run c
       assert.match(run.stdout, /npm run check/);
       assert.ok(run.stdout.includes(`/ja/${folder}/${id}/`));
     }
-    const check = runCli("check.ts", ["--content", fixture.content]);
+    const check = await runCli("check.ts", ["--content", fixture.content]);
     assert.equal(check.status, 0, check.stderr);
     assert.match(check.stdout, /✔ content is valid: 6 advisories and hoaxes/);
 
@@ -57,7 +57,7 @@ test("new <kind> <id>: for every kind, both files are written and pass npm run c
   }
 });
 
-test("scaffold() is pure and deterministic: same kind, id and date, same text", () => {
+test("scaffold() is pure and deterministic: same kind, id and date, same text", async () => {
   for (const kind of SCAFFOLD_KINDS) {
     const a = scaffold({ kind, id: "x", date: DATE });
     assert.deepEqual(a, scaffold({ kind, id: "x", date: DATE }));
@@ -74,12 +74,12 @@ test("scaffold() is pure and deterministic: same kind, id and date, same text", 
   }
 });
 
-test("the default date is today's, from the clock given", () => {
+test("the default date is today's, from the clock given", async () => {
   assert.equal(today(new Date(2004, 4, 8, 23, 59)), "2004-05-08");
   assert.equal(today(new Date(2004, 11, 31, 0, 0)), "2004-12-31");
 });
 
-test("new refuses an id already used, in either folder and either language, and writes nothing", () => {
+test("new refuses an id already used, in either folder and either language, and writes nothing", async () => {
   const fixture = makeFixture({ "en/hoaxes/orphan.md": "---\ntitle: x\n---\n" });
   try {
     const before = listing(fixture.content);
@@ -88,7 +88,7 @@ test("new refuses an id already used, in either folder and either language, and 
       ["incident", "beta", "content/ja/hoaxes/beta.md"],
       ["bulletin", "orphan", "content/en/hoaxes/orphan.md"],
     ] as const) {
-      const run = runCli("new.ts", [kind, id, "--date", DATE, "--content", fixture.content]);
+      const run = await runCli("new.ts", [kind, id, "--date", DATE, "--content", fixture.content]);
       assert.equal(run.status, 2, `${id}: ${run.stdout}`);
       assert.match(run.stderr, new RegExp(`✖ id "${id}" is already used by .*${path.replace(/\//g, "\\/").replace(/\./g, "\\.")}`));
       assert.match(run.stderr, /ids are unique across advisories and hoaxes/);
@@ -99,26 +99,26 @@ test("new refuses an id already used, in either folder and either language, and 
   }
 });
 
-test("new refuses an invalid id, an unknown kind, a bad date and missing arguments with exit code 2", () => {
+test("new refuses an invalid id, an unknown kind, a bad date and missing arguments with exit code 2", async () => {
   const fixture = makeFixture();
   try {
     const before = listing(fixture.content);
     for (const id of ["Sasser", "ms04_011", "-worm", "worm-", "two--hyphens", "ワーム", "a/b", "x.md"]) {
-      const run = runCli("new.ts", ["incident", id, "--content", fixture.content]);
+      const run = await runCli("new.ts", ["incident", id, "--content", fixture.content]);
       assert.equal(run.status, 2, id);
       assert.ok(run.stderr.includes(`✖ invalid id "${id}"`), run.stderr);
       assert.match(run.stderr, /lower-case ASCII letters, digits and single hyphens/);
     }
-    const kind = runCli("new.ts", ["worm", "x", "--content", fixture.content]);
+    const kind = await runCli("new.ts", ["worm", "x", "--content", fixture.content]);
     assert.equal(kind.status, 2);
     assert.match(kind.stderr, /✖ unknown kind "worm" — use one of: incident, bulletin, guidance, hoax/);
-    const date = runCli("new.ts", ["incident", "x", "--date", "2004-02-30", "--content", fixture.content]);
+    const date = await runCli("new.ts", ["incident", "x", "--date", "2004-02-30", "--content", fixture.content]);
     assert.equal(date.status, 2);
     assert.match(date.stderr, /✖ invalid date "2004-02-30"/);
-    const missing = runCli("new.ts", ["incident"]);
+    const missing = await runCli("new.ts", ["incident"]);
     assert.equal(missing.status, 2);
     assert.match(missing.stderr, /usage: npm run new -- <incident\|bulletin\|guidance\|hoax> <id>/);
-    const option = runCli("new.ts", ["incident", "x", "--dry-run"]);
+    const option = await runCli("new.ts", ["incident", "x", "--dry-run"]);
     assert.equal(option.status, 2);
     assert.match(option.stderr, /unknown option "--dry-run"/);
     assert.deepEqual(listing(fixture.content), before);
@@ -127,7 +127,7 @@ test("new refuses an invalid id, an unknown kind, a bad date and missing argumen
   }
 });
 
-test("the scaffolded files read as placeholders: every text field says TODO", () => {
+test("the scaffolded files read as placeholders: every text field says TODO", async () => {
   const files = scaffold({ kind: "hoax", id: "x", date: DATE });
   const ja = files["ja/hoaxes/x.md"]!;
   for (const field of ["title", "summary", "where"]) assert.match(ja, new RegExp(`^\\s*${field}: "TODO: `, "m"));

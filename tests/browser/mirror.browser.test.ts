@@ -5,10 +5,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { watchedPage } from "../helpers/browser-page.ts";
-import { searchFor } from "../helpers/search.ts";
+import { searchFor } from "../../src/headless/search-page.ts";
 import { useServedSite } from "../helpers/served-site.ts";
+import { SITES } from "../helpers/shared-site.ts";
 
-const served = useServedSite({ env: { PATH_PREFIX: "/security/" }, prefix: "/security/" });
+const served = useServedSite({ ...SITES.mirror, prefix: "/security/" });
 const { skip } = served;
 
 test("under /security/: follow links, switch language, search", { skip }, async () => {

@@ -5,11 +5,12 @@
  */
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
-import { buildTestSite, type BuiltSite } from "../helpers/site.ts";
+import type { BuiltSite } from "../helpers/site.ts";
+import { sharedSite, SITES } from "../helpers/shared-site.ts";
 
 let site: BuiltSite;
 before(async () => {
-  site = await buildTestSite();
+  site = await sharedSite(SITES.bundled);
 });
 
 const LANGS = ["ja", "en"] as const;

@@ -13,7 +13,7 @@ import { HtmlValidate } from "html-validate";
 import type { Browser } from "playwright-core";
 import type { BuiltSite } from "../helpers/site.ts";
 import { useServedSite } from "../helpers/served-site.ts";
-import type { StaticServer } from "../helpers/static-server.ts";
+import type { StaticServer } from "../../src/headless/static-server.ts";
 import { chromiumMissingReason } from "../helpers/browser.ts";
 import { watchedPage } from "../helpers/browser-page.ts";
 import { addAxe, axeViolations } from "../helpers/axe.ts";

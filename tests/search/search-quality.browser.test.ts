@@ -7,7 +7,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
 import { watchedPage, type WatchedPage } from "../helpers/browser-page.ts";
-import { searchFor } from "../helpers/search.ts";
+import { searchFor } from "../../src/headless/search-page.ts";
 import { useServedSite } from "../helpers/served-site.ts";
 
 let w: WatchedPage;

@@ -284,7 +284,7 @@ for (const scheme of SCHEMES) {
 }
 
 /**
- * Page types whose phone layout differs in what axe checks (gates.test.ts runs axe on every page type at desktop
+ * Page types whose phone layout differs in what axe checks (gates.browser.test.ts runs axe on every page type at desktop
  * width, both schemes): tables that scroll (two of them without a link), the collapsed search filters and the phone
  * header, and the two widgets in their iframe (one per language; the other two share their markup).
  */

@@ -12,9 +12,9 @@ import { SettingsError } from "../../src/settings/settings.ts";
 import type { CsafOutput } from "../../src/csaf/generate.ts";
 import { csafPlugin } from "../../src/csaf/plugin.ts";
 import { startCsaf, writeCsaf } from "../../src/csaf/step.ts";
-import { buildSite } from "../../src/site/build-site.ts";
 import { ROOT } from "../helpers/fixtures.ts";
 import { settingsFor } from "../helpers/settings.ts";
+import { sharedSite, SITES } from "../helpers/shared-site.ts";
 
 const tmp = mkdtempSync(join(tmpdir(), "keikoku-csaf-plugin-"));
 after(() => rmSync(tmp, { recursive: true, force: true }));
@@ -63,8 +63,7 @@ test("the CSAF step writes the provider directory into the output folder, replac
 });
 
 test("a real build writes it into the built site", async () => {
-  const output = join(tmp, "_site");
-  await buildSite(settingsFor({ env: { SITE_URL: "https://advisories.example.jp", KEIKOKU_SEARCH: "off" } }), { output });
+  const output = (await sharedSite(SITES.https)).dir;
   const metadata = JSON.parse(readFileSync(join(output, ".well-known/csaf/provider-metadata.json"), "utf8"));
   assert.equal(metadata.canonical_url, "https://advisories.example.jp/.well-known/csaf/provider-metadata.json");
   const index = readFileSync(join(output, ".well-known/csaf/index.txt"), "utf8").split("\n").filter(Boolean);

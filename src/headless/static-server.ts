@@ -1,5 +1,5 @@
 /**
- * A small static file server for tests: serves a built site on 127.0.0.1, optionally under a path prefix
+ * A small static file server: serves a built site on 127.0.0.1, optionally under a path prefix
  * (as a partner mirror would), with the site's 404.html for missing files.
  */
 import { createServer, type Server } from "node:http";

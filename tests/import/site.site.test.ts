@@ -8,7 +8,8 @@ import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { HtmlValidate } from "html-validate";
 import { makeFixture, type Fixture } from "../helpers/fixtures.ts";
-import { buildTestSite, type BuiltSite } from "../helpers/site.ts";
+import type { BuiltSite } from "../helpers/site.ts";
+import { sharedSite } from "../helpers/shared-site.ts";
 import { vendorDoc } from "./fixtures/builders.ts";
 import { docBytes, fixtureBytes, importInto } from "./helpers.ts";
 
@@ -21,7 +22,7 @@ before(async () => {
     assert.equal((await importInto(fixture, fixtureBytes(f), f)).status, "created");
   }
   assert.equal((await importInto(fixture, docBytes(vendorDoc({ status: "interim" })), "https://psirt.example.com/csaf/exn-2024-001.json")).status, "created");
-  site = await buildTestSite({ contentDir: fixture.content, env: { SITE_URL: "https://advisories.example.jp" } });
+  site = await sharedSite({ contentDir: fixture.content, env: { SITE_URL: "https://advisories.example.jp" } });
 });
 after(() => fixture.cleanup());
 

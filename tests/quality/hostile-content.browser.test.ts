@@ -9,7 +9,7 @@ import type { Browser } from "playwright-core";
 import { MINIMAL, makeFixture } from "../helpers/fixtures.ts";
 import type { BuiltSite } from "../helpers/site.ts";
 import { useServedSite } from "../helpers/served-site.ts";
-import type { StaticServer } from "../helpers/static-server.ts";
+import type { StaticServer } from "../../src/headless/static-server.ts";
 import { chromiumMissingReason } from "../helpers/browser.ts";
 import { watchedPage } from "../helpers/browser-page.ts";
 import { loadContent } from "../../src/data/load-content.ts";

@@ -6,17 +6,16 @@
  */
 import { before, test } from "node:test";
 import assert from "node:assert/strict";
-import { join, relative } from "node:path";
+import { relative } from "node:path";
 import { walkFiles } from "../../src/links/walk-files.ts";
-import { ROOT } from "../helpers/fixtures.ts";
-import { buildTestSite, type BuiltSite } from "../helpers/site.ts";
+import type { BuiltSite } from "../helpers/site.ts";
+import { sharedSite, SITES } from "../helpers/shared-site.ts";
 
-const SECOND = join(ROOT, "tests/fixtures/second-site");
 let site: BuiltSite;
 let files: string[];
 
 before(async () => {
-  site = await buildTestSite({ contentDir: SECOND });
+  site = await sharedSite(SITES.second);
   files = walkFiles(site.dir).map((f) => `/${relative(site.dir, f)}`);
 });
 

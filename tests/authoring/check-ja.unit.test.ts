@@ -9,7 +9,7 @@ import { loadContent } from "../../src/data/load-content.ts";
 import { formatProblem, type ContentProblem } from "../../src/data/problems.ts";
 import { applyRules, HINTS_JA, MESSAGES_JA, NOTICES_JA, translateProblem } from "../../src/authoring/messages-ja.ts";
 import { BROKEN, NOTICES_EXPECTED, WITH_NOTICES } from "./broken-content.ts";
-import { englishLeft, inBatches, runCli, runCliAsync } from "./helpers.ts";
+import { englishLeft, inBatches, runCli } from "./helpers.ts";
 import { messageSites } from "./message-sites.ts";
 
 const alpha = MINIMAL["ja/advisories/alpha.md"]!;
@@ -24,7 +24,7 @@ function assertJapanese(p: ContentProblem, context: string): void {
   }
 }
 
-test("every message and hint written in src/data (its stages included) has a Japanese line", () => {
+test("every message and hint written in src/data (its stages included) has a Japanese line", async () => {
   const sites = messageSites();
   assert.ok(sites.length > 100, `found only ${sites.length} message sites; is the scanner still finding them?`);
   const missing: string[] = [];
@@ -37,7 +37,7 @@ test("every message and hint written in src/data (its stages included) has a Jap
   assert.deepEqual(missing, [], `add these to src/authoring/messages-ja.ts:\n${missing.join("\n")}`);
 });
 
-test("the broken fixtures produce the messages they are meant to (in English, before translation)", () => {
+test("the broken fixtures produce the messages they are meant to (in English, before translation)", async () => {
   for (const c of BROKEN) {
     const fixture = makeFixture(c.changes);
     try {
@@ -53,7 +53,7 @@ test("the broken fixtures produce the messages they are meant to (in English, be
 test("check --lang ja --format json: every broken fixture's messages and hints are Japanese", async () => {
   const fixtures = BROKEN.map((c) => ({ c, fixture: makeFixture(c.changes) }));
   try {
-    const runs = await inBatches(fixtures.map(({ fixture }) => () => runCliAsync("check.ts", ["--lang", "ja", "--format", "json", "--content", fixture.content])));
+    const runs = await inBatches(fixtures.map(({ fixture }) => () => runCli("check.ts", ["--lang", "ja", "--format", "json", "--content", fixture.content])));
     runs.forEach((run, i) => {
       const { c, fixture } = fixtures[i]!;
       assert.equal(run.status, 1, `${c.name}: exit code\n${run.stderr}`);
@@ -74,13 +74,13 @@ test("check --lang ja --format json: every broken fixture's messages and hints a
   }
 });
 
-test("check --lang ja: the text report is Japanese, file:line:column and field as in English, with a count", () => {
+test("check --lang ja: the text report is Japanese, file:line:column and field as in English, with a count", async () => {
   const fixture = makeFixture({
     "ja/advisories/alpha.md": alpha.replace("affected: [", "afected: [").replace("kb: [835732]", "kb: [1]"),
     "ja/hoaxes/beta.md": MINIMAL["ja/hoaxes/beta.md"]!.replace("published: 2004-05-08", "published: 2004-13-01"),
   });
   try {
-    const ja = runCli("check.ts", ["--lang", "ja", "--content", fixture.content]);
+    const ja = await runCli("check.ts", ["--lang", "ja", "--content", fixture.content]);
     assert.equal(ja.status, 1);
     const lines = ja.stderr.trimEnd().split("\n");
     assert.deepEqual(lines, [
@@ -89,7 +89,7 @@ test("check --lang ja: the text report is Japanese, file:line:column and field a
       "content/ja/hoaxes/beta.md:5:12 published: 日付 \"2004-13-01\" が正しくありません — 日付は YYYY-MM-DD の形で書いてください(例: 2004-05-08)。firstSeen では YYYY-MM や YYYY も使えます",
       "✖ 3 件の問題があります(2 ファイル)。何も書き出していません。",
     ]);
-    const en = runCli("check.ts", ["--content", fixture.content]);
+    const en = await runCli("check.ts", ["--content", fixture.content]);
     assert.equal(en.status, 1);
     assert.match(en.stderr, /afected: unknown field "afected" — did you mean "affected"\?/);
     assert.match(en.stderr, /✖ 3 content problems in 2 files; nothing was written\.$/m);
@@ -98,16 +98,16 @@ test("check --lang ja: the text report is Japanese, file:line:column and field a
   }
 });
 
-test("check --format json: still parses, says its language, English by default", () => {
+test("check --format json: still parses, says its language, English by default", async () => {
   const fixture = makeFixture({ "ja/advisories/alpha.md": alpha.replace("affected: [", "afected: [") });
   try {
-    const en = runCli("check.ts", ["--format", "json", "--content", fixture.content]);
+    const en = await runCli("check.ts", ["--format", "json", "--content", fixture.content]);
     assert.equal(en.status, 1);
     const json = JSON.parse(en.stdout) as { ok: boolean; lang: string; problems: ContentProblem[]; entries: number };
     assert.equal(json.lang, "en");
     assert.equal(json.problems[0]!.message, "unknown field \"afected\"");
     assert.equal(json.problems[0]!.hint, "did you mean \"affected\"?");
-    const ja = JSON.parse(runCli("check.ts", ["--format", "json", "--lang", "ja", "--content", fixture.content]).stdout) as typeof json;
+    const ja = JSON.parse((await runCli("check.ts", ["--format", "json", "--lang", "ja", "--content", fixture.content])).stdout) as typeof json;
     assert.deepEqual(ja.problems, json.problems.map(translateProblem));
     assert.equal(ja.problems[0]!.message, "不明なフィールド \"afected\" です");
   } finally {
@@ -115,13 +115,13 @@ test("check --format json: still parses, says its language, English by default",
   }
 });
 
-test("check --lang ja on valid content: the summary and the notes (fallbacks, stale translations) are Japanese", () => {
+test("check --lang ja on valid content: the summary and the notes (fallbacks, stale translations) are Japanese", async () => {
   const fixture = makeFixture(WITH_NOTICES);
   try {
-    const en = runCli("check.ts", ["--content", fixture.content]);
+    const en = await runCli("check.ts", ["--content", fixture.content]);
     assert.equal(en.status, 0, en.stderr);
     for (const notice of NOTICES_EXPECTED) assert.ok(en.stdout.includes(`note: ${notice}`), `missing note: ${notice}\n${en.stdout}`);
-    const ja = runCli("check.ts", ["--lang", "ja", "--content", fixture.content]);
+    const ja = await runCli("check.ts", ["--lang", "ja", "--content", fixture.content]);
     assert.equal(ja.status, 0, ja.stderr);
     const lines = ja.stdout.trimEnd().split("\n");
     assert.match(lines[0]!, /^✔ コンテンツに問題はありません: セキュリティ情報とデマ情報 2 件、2 言語で 4 ページ \(\d+ ms(、\d+ ファイル中 \d+ は前回から変更なし)?\)$/);
@@ -137,8 +137,8 @@ test("check --lang ja on valid content: the summary and the notes (fallbacks, st
   }
 });
 
-test("check: an unknown --lang is a usage error", () => {
-  const run = runCli("check.ts", ["--lang", "fr"]);
+test("check: an unknown --lang is a usage error", async () => {
+  const run = await runCli("check.ts", ["--lang", "fr"]);
   assert.equal(run.status, 2);
   assert.match(run.stderr, /Unknown --lang "fr": use en or ja/);
 });

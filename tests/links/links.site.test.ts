@@ -7,14 +7,15 @@ import assert from "node:assert/strict";
 import { parseFeed } from "@rowanmanning/feed-parser";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
-import { buildTestSite, type BuiltSite } from "../helpers/site.ts";
+import type { BuiltSite } from "../helpers/site.ts";
+import { sharedSite, SITES } from "../helpers/shared-site.ts";
 import { checkLinks } from "../helpers/link-check.ts";
 
 let site: BuiltSite;
 let mirror: BuiltSite;
 before(async () => {
-  site = await buildTestSite({ env: { SITE_URL: "https://advisories.example.jp" } });
-  mirror = await buildTestSite({ env: { PATH_PREFIX: "/security/", SITE_URL: "https://partner.example.jp" } });
+  site = await sharedSite(SITES.https);
+  mirror = await sharedSite(SITES.mirror);
 });
 
 test("zero broken internal links or anchors over the whole site", () => {
