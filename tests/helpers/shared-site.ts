@@ -17,7 +17,7 @@ import { siteAt, type BuiltSite } from "./site.ts";
 
 const CACHE = join(ROOT, "node_modules/.cache/keikoku/test-sites");
 /** How many configurations are kept (the least recently used go first). */
-const KEEP = 12;
+const KEEP = 24;
 
 export interface SiteConfig {
   /** The site folder (default: the bundled site). */
