@@ -7,7 +7,8 @@
  *      runs as root on Debian (as CI and a fresh machine do), otherwise stops and prints the command. Only
  *      KEIKOKU_SKIP_BROWSER=1 skips the browser tier, and the summary says so.
  *   3. Runs the jobs in two lanes, one per core: shared site builds → site tier → browser tier, and
- *      typecheck → unit tier → build tier. Each tier's spec log goes to test-results/<tier>.log.
+ *      typecheck → unit tier; then both lanes take the build tier's files (a process each) from one queue.
+ *      Each job's spec log goes to test-results/<job>.log.
  *   4. Prints one line per tier (tests, passed, failed, skipped, seconds), the slowest files, every failure
  *      with its message, and exits 1 if anything failed.
  */
@@ -15,7 +16,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { filesOf, ONE_PROCESS, TIERS, untiered, type Tier } from "./tiers.ts";
+import { filesOf, TIERS, untiered, type Tier } from "./tiers.ts";
 
 const ROOT = join(import.meta.dirname, "..");
 const RESULTS = join(ROOT, "test-results");
@@ -107,8 +108,9 @@ function readSummary(file: string): RunSummary | undefined {
 function job(name: string, args: string[], options: { tier?: boolean } = {}): () => Promise<JobResult> {
   return () =>
     new Promise((resolve) => {
-      const log = join(RESULTS, `${name}.log`);
-      const summaryFile = join(RESULTS, `${name}.json`);
+      const file = name.replace(/[:/]/g, "-");
+      const log = join(RESULTS, `${file}.log`);
+      const summaryFile = join(RESULTS, `${file}.json`);
       const reporters = options.tier
         ? ["--test-reporter=spec", `--test-reporter-destination=${log}`, `--test-reporter=${join(import.meta.dirname, "summary-reporter.mjs")}`, `--test-reporter-destination=${summaryFile}`]
         : [];
@@ -136,13 +138,11 @@ function job(name: string, args: string[], options: { tier?: boolean } = {}): ()
 }
 
 const tsx = ["--import", "tsx"];
-const tierJob = (tier: Tier) =>
-  ONE_PROCESS.has(tier)
-    ? job(tier, ["node", ...tsx, join("tests", "tier.ts"), tier], { tier: true })
-    : // The build tier's files build on purpose and each wants its own process; one at a time, beside the other lane.
-      job(tier, ["node", ...tsx, "--test", "--test-concurrency=1", ...filesOf(tier)], { tier: true });
+const tierJob = (tier: Tier) => job(tier, ["node", ...tsx, join("tests", "tier.ts"), tier], { tier: true });
 
-// Two lanes, one per core. The shared builds come first in the lane that reads them.
+// Two lanes, one per core. The shared builds come first in the lane that reads them; the build tier's files, a
+// process each (they build on purpose and may not share one), are a queue that whichever lane is free takes
+// from, the longest (the benchmark's smoke run) first so that it overlaps the most.
 const laneA: (() => Promise<JobResult>)[] = [];
 const laneB: (() => Promise<JobResult>)[] = [];
 const wanted = (t: Tier) => tiers.includes(t) && !(t === "browser" && skippedBrowser);
@@ -151,16 +151,38 @@ if (wanted("site")) laneA.push(tierJob("site"));
 if (wanted("browser")) laneA.push(tierJob("browser"));
 if (whole) laneB.push(job("typecheck", [process.execPath, join(ROOT, "node_modules/typescript/bin/tsc"), "--noEmit"]));
 if (wanted("unit")) laneB.push(tierJob("unit"));
-if (wanted("build")) laneB.push(tierJob("build"));
+const BUILD_JOB = "build:";
+const buildQueue = wanted("build")
+  ? [...filesOf("build")]
+      .sort((a, b) => Number(b.includes("/bench/")) - Number(a.includes("/bench/")))
+      .map((file) => job(`${BUILD_JOB}${file.replace(/^tests\//, "").replace(/\.build\.test\.ts$/, "")}`, ["node", ...tsx, "--test", file], { tier: true }))
+  : [];
 
 const started = performance.now();
 const runLane = async (lane: (() => Promise<JobResult>)[]) => {
   const results: JobResult[] = [];
   for (const next of lane) results.push(await next());
+  for (let next = buildQueue.shift(); next; next = buildQueue.shift()) results.push(await next());
   return results;
 };
-const results = (await Promise.all([runLane(laneA), runLane(laneB)])).flat();
+const jobs = (await Promise.all([runLane(laneA), runLane(laneB)])).flat();
 const wall = (performance.now() - started) / 1000;
+
+// The build tier's files as one row: their tests added up, their seconds as the time they kept a lane busy.
+const buildJobs = jobs.filter((r) => r.name.startsWith(BUILD_JOB));
+const results: JobResult[] = jobs.filter((r) => !r.name.startsWith(BUILD_JOB));
+if (buildJobs.length) {
+  const sum = (pick: (s: RunSummary) => number) => buildJobs.reduce((n, r) => n + (r.summary ? pick(r.summary) : 0), 0);
+  results.push({
+    name: "build",
+    ok: buildJobs.every((r) => r.ok),
+    seconds: buildJobs.reduce((n, r) => n + r.seconds, 0),
+    summary: buildJobs.some((r) => r.summary)
+      ? { tests: sum((s) => s.tests), pass: sum((s) => s.pass), fail: sum((s) => s.fail), skip: sum((s) => s.skip), files: Object.assign({}, ...buildJobs.map((r) => r.summary?.files ?? {})), failures: buildJobs.flatMap((r) => r.summary?.failures ?? []) }
+      : undefined,
+    log: buildJobs.filter((r) => !r.ok).map((r) => `${r.name}:\n${r.log}`).join("\n"),
+  });
+}
 
 // The report: one line per tier, the slowest files, then every failure.
 const rows = results.filter((r) => r.summary);
@@ -177,7 +199,7 @@ if (slowest.length) console.log(`slowest files: ${slowest.map(([f, s]) => `${f.r
 const failed = results.filter((r) => !r.ok);
 for (const r of failed) {
   const failures = r.summary?.failures ?? [];
-  console.log(`\n✖ ${r.name}${failures.length ? `: ${failures.length} failed` : " failed"} (log: test-results/${r.name}.log)`);
+  console.log(`\n✖ ${r.name}${failures.length ? `: ${failures.length} failed` : " failed"} (log: test-results/${r.name === "build" ? "build-*" : r.name}.log)`);
   for (const f of failures) console.log(`  ✖ ${f.file} › ${f.name}\n${f.message.replace(/^/gm, "      ")}`);
   // A job without test results (typecheck, a crash before any test ran): its own output says why.
   if (!failures.length) console.log(r.log.trim().split("\n").slice(-40).join("\n").replace(/^/gm, "    "));
