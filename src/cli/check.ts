@@ -8,7 +8,7 @@ import { loadContent, locatedProblem } from "../data/load-content.ts";
 import { csafDataProblems } from "../csaf/generate.ts";
 import { csafConfig } from "../csaf/config.ts";
 import { formatReport, sortProblems } from "../data/problems.ts";
-import { noticeText, problemText } from "../i18n/problem-text.ts";
+import { noticeText, problemText, renderTemplate } from "../i18n/problem-text.ts";
 import { readSettings } from "../settings/settings.ts";
 import { CONTENT_OPTION, LANG_OPTION, messageLang, parseCommand, siteDirOf, type CommandIo, type CommandSpec } from "./command.ts";
 
@@ -33,7 +33,6 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
   }
   const lang = messageLang(parsed.values, CHECK, io);
   if (!lang) return 2;
-  const ja = lang === "ja";
   const siteDir = siteDirOf(parsed.values, io);
   const started = performance.now();
   const read = readSettings({ siteDir, root: io.cwd, env: io.env });
@@ -52,11 +51,9 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
     const sources = new Set(result.site.entries.map((e) => e.id)).size;
     const pages = result.site.entries.length;
     const use = result.cacheUse;
-    const reused = use && use.reused ? (ja ? `、${use.files} ファイル中 ${use.reused} は前回から変更なし` : `; ${use.reused} of ${use.files} files unchanged since the last run`) : "";
-    io.stdout(`${ja
-      ? `✔ コンテンツに問題はありません: セキュリティ情報とデマ情報 ${sources} 件、2 言語で ${pages} ページ (${ms} ms${reused})`
-      : `✔ content is valid: ${sources} advisories and hoaxes, ${pages} pages in 2 languages (${ms} ms${reused})`}\n`);
-    for (const notice of [...(read.settings?.notices ?? []), ...result.site.notices]) io.stdout(`  ${ja ? "注：" : "note: "}${noticeText(notice, lang)}\n`);
+    const reused = use && use.reused ? renderTemplate(lang, "report.reused", { reused: use.reused, files: use.files }) : "";
+    io.stdout(`${renderTemplate(lang, "report.valid", { sources, pages, ms, reused })}\n`);
+    for (const notice of [...(read.settings?.notices ?? []), ...result.site.notices]) io.stdout(`  ${renderTemplate(lang, "report.note", { note: noticeText(notice, lang) })}\n`);
   } else {
     io.stderr(`${formatReport(problems, lang, "check")}\n`);
   }

@@ -158,8 +158,18 @@ function checkSectionsMatch(f: LoadedFile, own: Heading[], source: Heading[], so
   };
   unlabelled(sourceFile, sourceLines, ownLines, f.file);
   unlabelled(f, ownLines, sourceLines, sourceFile.file);
-  const ownExplicit = ownLines.filter((h) => h.explicit);
-  const sourceExplicit = new Set(sourceLines.filter((h) => h.explicit).map((h) => h.id));
+  // Two files with the same headings in the same order: an id that differs is one renamed section, said once.
+  const paired = new Set<HeadingLine>();
+  if (ownLines.length === sourceLines.length) {
+    ownLines.forEach((h, i) => {
+      const counterpart = sourceLines[i]!;
+      if (!h.explicit || !counterpart.explicit || h.id === counterpart.id || theirs.has(h.id) || mine.has(counterpart.id)) return;
+      paired.add(h).add(counterpart);
+      problems.push({ file: f.file, line: h.line, column: 1, field: "(body)", code: "section.id-differs", params: { id: `#${h.id}`, sourceId: `#${counterpart.id}`, source: sourceFile.file }, hint: "section.same-id" });
+    });
+  }
+  const ownExplicit = ownLines.filter((h) => h.explicit && !paired.has(h));
+  const sourceExplicit = new Set(sourceLines.filter((h) => h.explicit && !paired.has(h)).map((h) => h.id));
   // Ids the source has and the translation lacks: unless a heading without an id is the reason, said once.
   const missing = [...sourceExplicit].filter((id) => !ownExplicit.some((h) => h.id === id));
   if (missing.length && ownLines.every((h) => h.explicit)) {
