@@ -8,7 +8,7 @@ import { loadContent, locatedProblem } from "../data/load-content.ts";
 import { csafDataProblems } from "../csaf/generate.ts";
 import { csafConfig } from "../csaf/config.ts";
 import { formatReport, sortProblems } from "../data/problems.ts";
-import { noticeText, problemText, renderTemplate } from "../i18n/problem-text.ts";
+import { noticeText, problemJson, renderTemplate } from "../i18n/problem-text.ts";
 import { readSettings } from "../settings/settings.ts";
 import { CONTENT_OPTION, LANG_OPTION, messageLang, parseCommand, siteDirOf, type CommandIo, type CommandSpec } from "./command.ts";
 
@@ -45,7 +45,7 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
 
   if (format === "json") {
     // Each problem keeps its code and params (for editors and CI) beside its text in the chosen language.
-    const shown = sortProblems(problems).map((p) => ({ ...p, hint: undefined, hintCode: p.hint, ...problemText(p, lang) }));
+    const shown = sortProblems(problems).map((p) => problemJson(p, lang));
     io.stdout(`${JSON.stringify({ ok: shown.length === 0, lang, problems: shown, entries: result.site?.entries.length ?? 0, ms, ...(result.cacheUse ? { cacheUse: result.cacheUse } : {}) }, null, 2)}\n`);
   } else if (result.site && !problems.length) {
     const sources = new Set(result.site.entries.map((e) => e.id)).size;

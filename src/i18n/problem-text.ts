@@ -60,6 +60,15 @@ export function problemText(p: Pick<ContentProblem, "code" | "params" | "hint">,
   return p.hint ? { message, hint: renderTemplate(lang, `hint.${p.hint}`, p.params) } : { message };
 }
 
+/**
+ * A problem for `--format json`: where, its code and params (for editors and CI annotations), the hint's code as
+ * `hintCode`, and the message and hint rendered in `lang`.
+ */
+export function problemJson(p: ContentProblem, lang: Lang): Omit<ContentProblem, "hint"> & { hintCode?: string; message: string; hint?: string } {
+  const { hint, ...rest } = p;
+  return { ...rest, ...(hint ? { hintCode: hint } : {}), ...problemText(p, lang) };
+}
+
 /** A notice in `lang`. */
 export const noticeText = (n: Notice, lang: Lang): string => renderTemplate(lang, `note.${n.code}`, n.params);
 
