@@ -112,10 +112,10 @@ test("check --format json keeps each problem's code and params beside its text i
   }
 });
 
-test("an id link, a link inside the page, mailto: and an external link are fine; a path link in a translation is refused too", async () => {
+test("an id link, a link inside the page, mailto: and an external link are fine; another scheme and a path link in a translation are not", async () => {
   const alphaEn = MINIMAL["en/advisories/alpha.md"]!;
   const fixture = makeFixture({
-    "ja/advisories/alpha.md": `${alpha}\n[対処](advisory:alpha#removal)、[上](#overview)、[連絡](mailto:security@example.jp)、[外部](https://example.org/)。\n`,
+    "ja/advisories/alpha.md": `${alpha}\n[対処](advisory:alpha#removal)、[上](#overview)、[連絡](mailto:security@example.jp)、[外部](https://example.org/)。\n\n[FTP](ftp://ftp.example.jp/pub/)\n`,
     "en/advisories/alpha.md": `${alphaEn}\nSee [the hoax](/en/hoaxes/beta/).\n`,
   });
   try {
@@ -123,7 +123,8 @@ test("an id link, a link inside the page, mailto: and an external link are fine;
     assert.equal(run.status, 1);
     assert.deepEqual(run.stderr.trimEnd().split("\n"), [
       `content/en/advisories/alpha.md:${alphaEn.split("\n").length + 1}:1 (body): the link (/en/hoaxes/beta/) is a path; link to pages of this site by id — write (hoax:beta): it works in both languages and under any path prefix`,
-      "✖ 1 content problem in 1 file.",
+      `content/ja/advisories/alpha.md:${alpha.split("\n").length + 3}:1 (body): the link (ftp://ftp.example.jp/pub/) uses "ftp:", which content cannot link with — link to entries as advisory:ID, hoax:ID or page:ID, and elsewhere with https://, mailto: or tel:`,
+      "✖ 2 content problems in 2 files.",
     ]);
   } finally {
     fixture.cleanup();

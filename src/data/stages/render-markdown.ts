@@ -225,7 +225,9 @@ function otherLinkProblem(href: string, known: KnownTargets, siteUrl: string | u
     const [id = "", anchor] = scheme[2]!.split("#");
     const guessId = kind ? (known.url(kind, id, SOURCE_LANG) ? id : didYouMeanId(id, known.ids(kind))) : undefined;
     const suggestion = kind ? `${kind}:${guessId ?? id}${anchor ? `#${anchor}` : ""}` : undefined;
-    return { code: "link.unknown-kind", params: { link: href, scheme: scheme[1]!, kinds: [...LINK_KINDS], ...(suggestion ? { suggestion } : {}) }, hint: suggestion ? "did-you-mean" : "link.kinds" };
+    // A near miss of a kind (hoaks:) is a typo to correct; another scheme (ftp:, file:) is not a link the site makes.
+    if (!suggestion) return { code: "link.scheme", params: { link: href, scheme: scheme[1]! }, hint: "link.kinds" };
+    return { code: "link.unknown-kind", params: { link: href, scheme: scheme[1]!, suggestion }, hint: "did-you-mean" };
   }
   const suggestion = idLinkFor(href, known);
   return { code: external ? "link.own-site" : "link.path", params: { link: href, ...(suggestion ? { suggestion } : {}) }, hint: suggestion ? "link.use-id" : "link.id-form" };
