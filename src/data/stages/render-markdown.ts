@@ -83,6 +83,9 @@ function renderText(
     return { html: hitHtml, headings: hit.headings };
   }
   const problemsBefore = problems.length;
+  // Whether an absolute link is fine depends on the site's origin, which the cache key does not hold: a text
+  // with one is rendered again each time (a handful of texts), so a link to the site itself is never missed.
+  let external = false;
   const resolved: ResolvedLink[] = [];
   const env: EntryLinkEnv = {
     resolveEntryLink: (kind, id, anchor, line) => {
@@ -102,6 +105,7 @@ function renderText(
       return anchor ? `${url}#${anchor}` : url;
     },
     otherLink: (href, line) => {
+      if (/^https?:/i.test(href)) external = true;
       const problem = otherLinkProblem(href, known, siteUrl);
       if (problem) problems.push({ file, line: firstLine + line - 1, column: 1, field: "(body)", ...problem });
     },
@@ -120,7 +124,7 @@ function renderText(
   });
   // Entry links are resolved while parsing; turning the tokens into HTML is only for pages.
   const html = how.html ? md.renderer.render(tokens, md.options, env) : "";
-  if (cache && key && problems.length === problemsBefore && !repeated.size) cache.setRender(key, { headings, links: resolved }, how.html ? html : undefined);
+  if (cache && key && problems.length === problemsBefore && !repeated.size && !external) cache.setRender(key, { headings, links: resolved }, how.html ? html : undefined);
   return { html, headings, ...(repeated.size ? { repeatedIds: true } : {}) };
 }
 
