@@ -34,6 +34,7 @@ const TERM_PARAMS: Record<string, string> = {
   found: "term.found",
   kind: "term.kind",
   sourceLang: "term.lang",
+  pageLang: "term.edition",
   scheme: "term.scheme",
   groups: "term.status",
   month: "term.month",

@@ -173,9 +173,9 @@ test("check on valid content: the summary and the notes (fallbacks, stale transl
     const lines = ja.stdout.trimEnd().split("\n");
     assert.match(lines[0]!, /^✔ コンテンツに問題はありません：セキュリティ情報とデマ情報 2 件、2 言語で 4 ページ（\d+ ms(、\d+ ファイル中 \d+ は前回から変更なし)?）$/);
     assert.deepEqual(lines.slice(1).sort(), [
-      "  注：en：alpha の翻訳は改訂 1 にもとづいています（原文は改訂 2 です）",
-      "  注：en：beta は未翻訳です。/en/hoaxes/beta/ では日本語の原文を表示します",
-      "  注：en：ページ \"about\" は未翻訳です。/en/about/ では日本語の原文を表示します",
+      "  注：英語版の alpha は原文の改訂 1 にもとづいています（原文は改訂 2 まであります）",
+      "  注：英語版の beta は未翻訳です。/en/hoaxes/beta/ では日本語の原文を表示します",
+      "  注：英語版のページ \"about\" は未翻訳です。/en/about/ では日本語の原文を表示します",
     ]);
   } finally {
     fixture.cleanup();

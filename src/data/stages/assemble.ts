@@ -24,14 +24,14 @@ export function assemble(state: LoadState): void {
           id: source.id, lang, contentLang: f.lang, isFallback: !own, title: data.title, ...(data.summary ? { summary: data.summary } : {}),
           keywords: data.keywords, url: routes.page(lang, source.id), html: rendered.body.html, headings: rendered.body.headings, file: f.file,
         });
-        if (!own) notices.push({ code: "page-fallback", params: { lang, id: source.id, sourceLang: SOURCE_LANG, url: `/${lang}/${PAGE_PATHS[source.id]}` } });
+        if (!own) notices.push({ code: "page-fallback", params: { pageLang: lang, id: source.id, sourceLang: SOURCE_LANG, url: `/${lang}/${PAGE_PATHS[source.id]}` } });
         continue;
       }
       const translated = LANGS.every((l) => state.byKey.has(keyOf(l, source.folder, source.id)));
       const entry = buildEntry(source, own, lang, source.folder, rendered, translated, productOrder);
       entries.push(entry);
-      if (entry.isFallback) notices.push({ code: "fallback", params: { lang, id: source.id, sourceLang: SOURCE_LANG, url: entry.url } });
-      if (entry.isStale) notices.push({ code: "stale", params: { lang, id: source.id, number: entry.translationOf ?? 0, latest: entry.revision } });
+      if (entry.isFallback) notices.push({ code: "fallback", params: { pageLang: lang, id: source.id, sourceLang: SOURCE_LANG, url: entry.url } });
+      if (entry.isStale) notices.push({ code: "stale", params: { pageLang: lang, id: source.id, number: entry.translationOf ?? 0, latest: entry.revision } });
     }
   }
   // Scaffolds (npm run new) are valid on purpose; say so while their placeholders remain.
