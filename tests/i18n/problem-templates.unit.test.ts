@@ -66,3 +66,18 @@ test("a code or hint without a template throws, naming the key to add", () => {
   const q = { code: "field.unknown", params: { key: "k" }, hint: "no-such-hint" } as unknown as ContentProblem;
   assert.throws(() => problemText(q, "ja"), /No template "hint\.no-such-hint"/);
 });
+
+test("zod's limits (codes made from the issue: too-small.items, too-big.number-exclusive, …) render in both languages, with plurals", () => {
+  const at = { file: "f.md", line: 1, column: 1, field: "x" };
+  for (const side of ["too-small", "too-big"]) {
+    for (const what of ["items", "characters", "number", "number-exclusive"]) {
+      for (const lang of ["ja", "en"] as const) {
+        const text = problemText({ ...at, code: `${side}.${what}`, params: { count: 2, limit: 2 } } as ContentProblem, lang).message;
+        assert.match(text, /2/, `${side}.${what} in ${lang}`);
+      }
+    }
+  }
+  const items = (count: number) => problemText({ ...at, code: "too-small.items", params: { count, limit: count } }, "en").message;
+  assert.equal(items(1), "needs at least 1 item");
+  assert.equal(items(3), "needs at least 3 items");
+});
