@@ -1,5 +1,5 @@
 import type { Lang } from "../i18n/languages.ts";
-import { problemText, reportSummary } from "../i18n/problem-text.ts";
+import { problemText, reportSummary, type HintCode, type NoticeCode, type ProblemCode } from "../i18n/problem-text.ts";
 
 /** A problem's values: ids, field names, quoted values, counts; a list is a list of candidates or ids. */
 export type ProblemParams = Record<string, string | number | readonly string[]>;
@@ -20,16 +20,16 @@ export interface ContentProblem {
   /** The frontmatter field as a path such as `affected[2]`, or `(file)` / `(body)`. */
   field: string;
   /** What is wrong, as a stable code such as `date.nonexistent`: the template `problem.<code>`. */
-  code: string;
+  code: ProblemCode;
   /** The values the templates interpolate (`{{value}}`); the message and the hint share them. */
   params: ProblemParams;
   /** How to fix it, when there is something useful to say: the template `hint.<hint>`. */
-  hint?: string;
+  hint?: HintCode;
 }
 
 /** A note for the report of valid content (a fallback, a stale translation): the template `notice.<code>`. */
 export interface Notice {
-  code: string;
+  code: NoticeCode;
   params: ProblemParams;
 }
 

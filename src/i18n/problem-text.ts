@@ -7,8 +7,9 @@
  *   problemText({ code: "product.unknown", params: { value: "windows-2001", suggestion: "windows-2000" }, hint: "did-you-mean", … }, "ja")
  *   → { message: '不明な製品 "windows-2001" です', hint: '"windows-2000" の誤りではありませんか？' }
  *
- * A code without a template throws: the unit tier renders every code in both languages, so a missing string
- * fails the tests, never an author's report.
+ * The compiler refuses a problem, hint or note whose code has no English template (ProblemCode, HintCode,
+ * NoticeCode are the locale file's keys); tests/i18n/problem-templates.unit.test.ts holds Japanese to the same
+ * keys and interpolation names; a code made at run time without a template throws here.
  */
 import type { ContentProblem, Notice, ProblemParams } from "../data/problems.ts";
 import en from "./locales/en.json" with { type: "json" };
@@ -19,7 +20,7 @@ type KeysAfter<Prefix extends string> = keyof typeof en extends infer K ? (K ext
 type Unplural<K extends string> = K extends `${infer Base}_${"one" | "other"}` ? Base : K;
 
 /** Every problem code with a template (`problem.<code>` in the locale files). */
-export type ProblemCode = Unplural<Exclude<KeysAfter<"problem.">, `${string}.hint`>>;
+export type ProblemCode = Unplural<KeysAfter<"problem.">>;
 /** Every hint (`hint.<name>`). */
 export type HintCode = Unplural<KeysAfter<"hint.">>;
 /** Every notice (`note.<name>`). */

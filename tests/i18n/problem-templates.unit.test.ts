@@ -72,7 +72,7 @@ test("zod's limits (codes made from the issue: too-small.items, too-big.number-e
   for (const side of ["too-small", "too-big"]) {
     for (const what of ["items", "characters", "number", "number-exclusive"]) {
       for (const lang of ["ja", "en"] as const) {
-        const text = problemText({ ...at, code: `${side}.${what}`, params: { count: 2, limit: 2 } } as ContentProblem, lang).message;
+        const text = problemText({ ...at, code: `${side}.${what}`, params: { count: 2, limit: 2 } } as unknown as ContentProblem, lang).message;
         assert.match(text, /2/, `${side}.${what} in ${lang}`);
       }
     }
