@@ -126,9 +126,9 @@ export function buildDocument(entry: Entry, site: SiteData, config: CsafConfig):
   if (entry.kind === "bulletin" && entry.vulnerabilities.length) {
     const built = buildProductTree(site.products, treeProducts(entry), lang, entry.testedVersions);
     problems.push(...built.problems);
-    if (entry.update && !entry.kb.includes(entry.update.kb)) problems.push({ field: ["update", "kb"], message: `the update's KB ${entry.update.kb} is not listed in "kb"`, hint: `add ${entry.update.kb} to "kb"` });
+    if (entry.update && !entry.kb.includes(entry.update.kb)) problems.push({ field: ["update", "kb"], code: "csaf.update-kb", params: { kb: entry.update.kb }, hint: "csaf.update-kb" });
     (entry.update?.notOfferedFor ?? []).forEach((p, i) => {
-      if (!entry.affected.includes(p)) problems.push({ field: ["update", "notOfferedFor", i], message: `"${p}" is not listed in "affected"`, hint: "remove it, or add it to \"affected\"" });
+      if (!entry.affected.includes(p)) problems.push({ field: ["update", "notOfferedFor", i], code: "csaf.not-offered-unlisted", params: { product: p }, hint: "csaf.not-offered-unlisted" });
     });
     document.product_tree = built.tree;
     document.vulnerabilities = entry.vulnerabilities.map((v, i) => bulletinVulnerability(entry, v, i, built, lang, problems));
@@ -164,7 +164,7 @@ function bulletinVulnerability(entry: Entry, v: VulnerabilityEntry, index: numbe
     const map = byLabel.get(product);
     return (labels.length ? labels : [""]).flatMap((label) => {
       const id = map?.get(label);
-      if (id === undefined) problems.push({ field: field(...where), message: `"${label || product}" is not a version of ${product} in "testedVersions"`, hint: "name a version testedVersions lists, or all" });
+      if (id === undefined) problems.push({ field: field(...where), code: "csaf.version-unknown", params: { version: label || product, product }, hint: "csaf.version-unknown" });
       return id === undefined ? [] : [id];
     });
   };
@@ -204,7 +204,7 @@ function bulletinVulnerability(entry: Entry, v: VulnerabilityEntry, index: numbe
   }
   v.remediations.forEach((r, i) => {
     const productIds = refIds(r.products, ["remediations", i]);
-    if (!productIds.length) problems.push({ field: field("remediations", i), message: "the remediation applies to no product", hint: "name its products: { product-id: all }" });
+    if (!productIds.length) problems.push({ field: field("remediations", i), code: "csaf.remediation-no-product", params: {}, hint: "csaf.name-products" });
     remediations.push({
       category: r.category.replaceAll("-", "_") as Remediation["category"],
       ...(r.date ? { date: isoDay(r.date) } : {}),
@@ -217,7 +217,7 @@ function bulletinVulnerability(entry: Entry, v: VulnerabilityEntry, index: numbe
   const scores: Score[] = v.scores.map((score, i) => {
     const version = cvssVersion(score.vector);
     const products = refIds(score.products, ["scores", i]);
-    if (!products.length) problems.push({ field: field("scores", i), message: "the score applies to no product", hint: "name its products: { product-id: all }" });
+    if (!products.length) problems.push({ field: field("scores", i), code: "csaf.score-no-product", params: {}, hint: "csaf.name-products" });
     return version === "2.0"
       ? { cvss_v2: { baseScore: score.baseScore, vectorString: score.vector, version }, products }
       : { cvss_v3: { baseScore: score.baseScore, baseSeverity: cvssSeverity(score.baseScore).toUpperCase() as "LOW", vectorString: score.vector, version }, products };
@@ -234,7 +234,7 @@ function bulletinVulnerability(entry: Entry, v: VulnerabilityEntry, index: numbe
   if (v.note) notes.push({ category: "general", text: v.note });
 
   const productStatus: ProductStatus = Object.fromEntries(status);
-  if (!status.size) problems.push({ field: field(), message: `vulnerability "${v.id}" has neither ratings nor a status; a CSAF security advisory needs a product status`, hint: "add ratings or status" });
+  if (!status.size) problems.push({ field: field(), code: "csaf.no-status", params: { id: v.id }, hint: "csaf.no-status" });
   const otherIds = [...(v.can ? [{ system_name: s.canSystemName, text: v.can }] : []), ...v.ids.map((id) => ({ system_name: id.system, text: id.text }))];
 
   return {

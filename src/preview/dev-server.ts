@@ -16,7 +16,6 @@ import { ContentError, formatReport, type ContentProblem } from "../data/problem
 import { isLang, SOURCE_LANG } from "../i18n/languages.ts";
 import { KEIKOKU_ROOT } from "../settings/paths.ts";
 import { errorPage } from "./error-page.ts";
-import { translateHint, translateMessage } from "../authoring/messages-ja.ts";
 
 export interface DevServerOptions {
   settings: Settings;
@@ -33,12 +32,6 @@ export interface DevServer {
   close(): Promise<void>;
 }
 
-/** Japanese authors read Japanese messages (the same translation as `npm run check -- --lang ja`). */
-function inAuthorsLanguage(problem: ContentProblem, lang: string): ContentProblem {
-  if (lang !== "ja") return problem;
-  return { ...problem, message: translateMessage(problem.message), ...(problem.hint ? { hint: translateHint(problem.hint) } : {}) };
-}
-
 export async function startDevServer({ settings, output, port, log }: DevServerOptions): Promise<DevServer> {
   /** The problems of the last build; while there are any, pages show them. */
   let problems: ContentProblem[] = [];
@@ -51,7 +44,7 @@ export async function startDevServer({ settings, output, port, log }: DevServerO
     const lang = isLang(first) ? first : SOURCE_LANG;
     res.writeHead(500, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
     // The dev server adds its live-reload script to this response too, so the page recovers by itself.
-    res.end(errorPage(problems, lang, (p) => inAuthorsLanguage(p, lang)));
+    res.end(errorPage(problems, lang));
   }
 
   const server = new EleventyDevServer("keikoku", output, {

@@ -12,7 +12,9 @@
  */
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
-import type { ContentProblem } from "../data/problems.ts";
+import type { ContentProblem, Notice } from "../data/problems.ts";
+import { yamlProblem } from "../data/yaml-problem.ts";
+import type { HintCode } from "../i18n/problem-text.ts";
 import { ContentError } from "../data/problems.ts";
 import { readContentFile } from "../data/read-file.ts";
 import { parseYaml, type ParsedYaml } from "../data/frontmatter.ts";
@@ -54,7 +56,7 @@ export interface Settings {
   /** security.txt's Contact URIs for this deployment (CSAF_SECURITY_CONTACT), instead of the publisher's contacts. */
   securityContacts?: string[];
   /** Notes for the report: site.yaml still holds placeholders from npm run new. */
-  notices: string[];
+  notices: Notice[];
   /** The environment variables that overrode a field of site.yaml (SITE_URL, CSAF_TLP, …), for the report. */
   overrides: string[];
   switches: Switches;
@@ -88,10 +90,10 @@ export function readSettings(options: ReadOptions = {}): { settings: Settings; p
   const file = displayPath(root, siteDir, join(siteDir, SITE_FILE));
   const path = join(siteDir, SITE_FILE);
   if (!existsSync(siteDir)) {
-    return { problems: [{ file: displayPath(root, siteDir, siteDir), line: 1, column: 1, field: "(file)", message: "the site folder does not exist", hint: "pass the folder that holds site.yaml with --content DIR, or create a site with npm run new -- site DIR" }] };
+    return { problems: [{ file: displayPath(root, siteDir, siteDir), line: 1, column: 1, field: "(file)", code: "site.no-folder", params: {}, hint: "site.no-folder" }] };
   }
   if (!existsSync(path)) {
-    return { problems: [{ file, line: 1, column: 1, field: "(file)", message: `the site has no ${SITE_FILE}`, hint: `every site folder starts with a ${SITE_FILE} (its name, publisher and CSAF settings); npm run new -- site DIR writes one` }] };
+    return { problems: [{ file, line: 1, column: 1, field: "(file)", code: "site.no-file", params: { file: SITE_FILE }, hint: "site.no-file" }] };
   }
   const read = readContentFile(path, file);
   if ("problems" in read) return { problems: read.problems };
@@ -118,15 +120,17 @@ const OVERRIDES: { env: string; path: (string | number)[]; value?: (raw: string)
   { env: "CSAF_SECURITY_TXT_EXPIRES", path: ["csaf", "securityTxtExpires"] },
 ];
 
-/** Hints for the settings' own fields, by field path; `name` is how the author writes it (csaf.tlp or CSAF_TLP). */
-const HINTS: Record<string, (name: string, fromEnv: boolean) => string> = {
-  "csaf.tlp": (name, fromEnv) =>
-    `publish TLP:AMBER and TLP:RED through an access-controlled CSAF provider, or ${fromEnv ? `set ${name}=WHITE or GREEN` : `set ${name} to WHITE or GREEN`}`,
-  url: (name) => `write the origin only, e.g. https://advisories.example.jp, and the path in ${name === "SITE_URL" ? "PATH_PREFIX" : "pathPrefix"}`,
-  pathPrefix: () => "use something like /security/",
-  "publisher.namespace": () => "use the publisher's web origin, e.g. https://advisories.example.jp",
-  "csaf.idPrefix": () => "e.g. KEIKOKU or EXAMPLE-CSIRT",
-  "csaf.securityTxtExpires": () => "write YYYY-MM-DD",
+/**
+ * Hints for the settings' own fields, by field path; `name` is how the author writes it (csaf.tlp or CSAF_TLP),
+ * `pathName` where the path goes (pathPrefix or PATH_PREFIX).
+ */
+const HINTS: Record<string, (fromEnv: boolean) => HintCode> = {
+  "csaf.tlp": (fromEnv) => (fromEnv ? "settings.tlp-env" : "settings.tlp"),
+  url: () => "settings.url",
+  pathPrefix: () => "settings.path-prefix",
+  "publisher.namespace": () => "settings.namespace",
+  "csaf.idPrefix": () => "settings.id-prefix",
+  "csaf.securityTxtExpires": () => "settings.date",
 };
 
 interface FromTextOptions {
@@ -143,7 +147,7 @@ export function settingsFromText(text: string, options: FromTextOptions): { sett
   const parsed = parseYaml(text);
   if (parsed.syntaxErrors.length) {
     return {
-      problems: parsed.syntaxErrors.map((e) => ({ file, ...e.position, field: "(yaml)", message: `YAML syntax error: ${e.message}`, hint: "quote values that contain \": \" or start with a special character" })),
+      problems: parsed.syntaxErrors.map((e) => yamlProblem(file, e)),
     };
   }
   const raw = structuredClone(parsed.data ?? {}) as Record<string, unknown>;
@@ -164,18 +168,19 @@ export function settingsFromText(text: string, options: FromTextOptions): { sett
     for (const p of zodProblems(file, parsed, SiteConfigSchema, result.error, GUIDE)) {
       const key = p.field.replace(/\[(\d+)\]/g, ".$1");
       const envName = fromEnv.get(key);
-      const hint = HINTS[key.replace(/\.\d+\./g, ".")]?.(envName ?? p.field, envName !== undefined);
-      problems.push(envName ? { file: "environment", line: 0, column: 0, field: envName, message: p.message, ...(hint ?? p.hint ? { hint: hint ?? p.hint } : {}) } : { ...p, ...(hint ? { hint } : {}) });
+      const hint = HINTS[key.replace(/\.\d+\./g, ".")]?.(envName !== undefined) ?? p.hint;
+      const params = { ...p.params, name: envName ?? p.field, pathName: envName ? "PATH_PREFIX" : "pathPrefix" };
+      problems.push({ ...p, ...(envName ? { file: "environment", line: 0, column: 0, field: envName } : {}), params, ...(hint ? { hint } : {}) });
     }
   }
   for (const uri of securityContacts) {
     const checked = ContactSchema.shape.uri.safeParse(uri);
-    if (!checked.success) problems.push({ file: "environment", line: 0, column: 0, field: "CSAF_SECURITY_CONTACT", message: checked.error.issues[0]!.message, hint: "separate several URIs with spaces (RFC 9116 Contact)" });
+    if (!checked.success) problems.push({ file: "environment", line: 0, column: 0, field: "CSAF_SECURITY_CONTACT", code: "contact.invalid", params: { value: uri }, hint: "settings.contacts" });
   }
   const epochText = env.SOURCE_DATE_EPOCH?.trim();
   const epoch = epochText ? Number(epochText) : undefined;
   if (epochText && (!Number.isInteger(epoch) || epoch! < 0)) {
-    problems.push({ file: "environment", line: 0, column: 0, field: "SOURCE_DATE_EPOCH", message: `"${epochText}" is not a number of seconds since 1970`, hint: "e.g. SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)" });
+    problems.push({ file: "environment", line: 0, column: 0, field: "SOURCE_DATE_EPOCH", code: "settings.epoch", params: { value: epochText }, hint: "settings.epoch" });
   }
   if (result.success) problems.push(...checkFiles(result.data, parsed, options), ...checkAccent(result.data, parsed, file));
   if (problems.length || !result.success) return { problems };
@@ -194,7 +199,7 @@ export function settingsFromText(text: string, options: FromTextOptions): { sett
       ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
       signing: { ...(keyFile ? { keyFile } : {}), ...(env.CSAF_OPENPGP_PASSPHRASE ? { passphrase: env.CSAF_OPENPGP_PASSPHRASE } : {}) },
       ...(securityContacts.length ? { securityContacts } : {}),
-      notices: text.includes("TODO:") ? [`${file} still has TODO: placeholders (from npm run new)`] : [],
+      notices: text.includes("TODO:") ? [{ code: "todo", params: { file } }] : [],
       overrides: [...new Set([...fromEnv.values(), ...(securityContacts.length ? ["CSAF_SECURITY_CONTACT"] : [])])],
       switches: {
         contentCache: env.KEIKOKU_CACHE !== "off",
@@ -223,8 +228,8 @@ function checkFiles(site: SiteConfig, parsed: ParsedYaml, options: FromTextOptio
   if (!image || existsSync(join(options.siteDir, "public", image))) return [];
   return [{
     file: options.file, ...parsed.locate(["logo", "image"]), field: "logo.image",
-    message: `no file public${image} in the site folder`,
-    hint: `put the image at ${displayPath(options.root, options.siteDir, join(options.siteDir, "public", image))}, or correct the path`,
+    code: "logo.no-file", params: { image, path: displayPath(options.root, options.siteDir, join(options.siteDir, "public", image)) },
+    hint: "logo.no-file",
   }];
 }
 
@@ -252,8 +257,8 @@ function checkAccent(site: SiteConfig, parsed: ParsedYaml, file: string): Conten
     if (ratio < 4.5) {
       problems.push({
         file, ...parsed.locate(["accentColor", scheme]), field: `accentColor.${scheme}`,
-        message: `${accent[scheme]} has a contrast of ${ratio.toFixed(2)}:1 with the ${scheme} background ${background}`,
-        hint: `pick a ${scheme === "light" ? "darker" : "lighter"} colour: text on it needs 4.5:1 (WCAG 2.1 AA)`,
+        code: "colour.contrast", params: { colour: accent[scheme], ratio: ratio.toFixed(2), scheme, background },
+        hint: scheme === "light" ? "colour.darker" : "colour.lighter",
       });
     }
   }

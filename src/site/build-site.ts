@@ -14,6 +14,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import type { SiteData } from "../data/entries.ts";
 import { loadContent, type Locate } from "../data/load-content.ts";
 import { ContentError } from "../data/problems.ts";
+import { noticeText } from "../i18n/problem-text.ts";
 import type { Settings } from "../settings/settings.ts";
 import type { CsafOutput } from "../csaf/generate.ts";
 import { startCsaf, writeCsaf } from "../csaf/step.ts";
@@ -70,7 +71,7 @@ export async function buildSite(settings: Settings, options: BuildOptions): Prom
   const output = resolve(options.output);
 
   // 1. Validate before anything is written: the report lists every problem at once.
-  const loaded = loadContent({ root: settings.root, contentDir: settings.siteDir, cache: settings.switches.contentCache });
+  const loaded = loadContent({ root: settings.root, contentDir: settings.siteDir, cache: settings.switches.contentCache, siteUrl: settings.siteUrl });
   if (!loaded.site) throw new ContentError(loaded.problems);
   const site = withUpdateDay(loaded.site, settings);
   // 2. The CSAF documents need only the data: their worker thread starts now, beside the rendering.
@@ -84,7 +85,7 @@ export async function buildSite(settings: Settings, options: BuildOptions): Prom
     // 3. Every page.
     await renderPages({ settings, site }, staging, options.layouts);
     // 4. Everything made from the pages or the data, in order.
-    const context: StepContext = { settings, site, dir: staging, ...(csaf ? { csaf } : {}), locate: loaded.locate, checkUrls: options.checkUrls !== false, notices: [...settings.notices, ...site.notices] };
+    const context: StepContext = { settings, site, dir: staging, ...(csaf ? { csaf } : {}), locate: loaded.locate, checkUrls: options.checkUrls !== false, notices: [...settings.notices, ...site.notices].map((n) => noticeText(n, "en")) };
     for (const step of AFTER_RENDER) await step.run(context);
     const pages = walkFiles(staging).filter((f) => f.endsWith(".html")).length;
     // 5. The new site replaces the old one in one rename.

@@ -158,7 +158,7 @@ describe("content the exporter cannot use", () => {
       // A content problem (named once, at the Japanese file's field, with the fix), not a validator finding.
       assert.deepEqual(out.errors, []);
       assert.deepEqual(out.dataProblems, [
-        { file: "content/ja/advisories/ms04-011.md", field: ["update", "kb"], message: "the update's KB 835733 is not listed in \"kb\"", hint: "add 835733 to \"kb\"" },
+        { file: "content/ja/advisories/ms04-011.md", field: ["update", "kb"], code: "csaf.update-kb", params: { kb: 835733 }, hint: "csaf.update-kb" },
       ]);
     } finally {
       fixture.cleanup();
