@@ -20,6 +20,7 @@ import { zodProblems } from "../data/zod-problems.ts";
 import { displayPath } from "../data/display-path.ts";
 import { SITE_FILE } from "../data/site-files.ts";
 import { ContactSchema, SiteConfigSchema, type SiteConfig } from "./schema.ts";
+import { securityTxtExpiry } from "./security-txt-expiry.ts";
 
 /** The section of the README a missing field's hint points to. */
 const GUIDE = "README.md, \"Site configuration\"";
@@ -55,6 +56,8 @@ export interface Settings {
   securityContacts?: string[];
   /** Notes for the report: site.yaml still holds placeholders from npm run new. */
   notices: string[];
+  /** A note for the build's CSAF report: security.txt is not published, or its expiry is far ahead. */
+  securityTxtNotice?: string;
   /** The environment variables that overrode a field of site.yaml (SITE_URL, CSAF_TLP, …), for the report. */
   overrides: string[];
   switches: Switches;
@@ -79,6 +82,8 @@ export interface ReadOptions {
   env?: Env;
   /** The dev server's port: without SITE_URL, links point at http://localhost:<port>. */
   devPort?: number;
+  /** The moment security.txt's expiry is compared with; default the time of the call. */
+  now?: Date;
 }
 
 /** Reads site.yaml and the environment: the settings, or every problem at once. */
@@ -95,7 +100,7 @@ export function readSettings(options: ReadOptions = {}): { settings: Settings; p
   }
   const read = readContentFile(path, file);
   if ("problems" in read) return { problems: read.problems };
-  return settingsFromText(read.text, { file, root, siteDir, env: options.env ?? process.env, ...(options.devPort !== undefined ? { devPort: options.devPort } : {}) });
+  return settingsFromText(read.text, { file, root, siteDir, env: options.env ?? process.env, ...(options.devPort !== undefined ? { devPort: options.devPort } : {}), ...(options.now ? { now: options.now } : {}) });
 }
 
 /** Like readSettings, but throws a SettingsError listing every problem. */
@@ -135,6 +140,7 @@ interface FromTextOptions {
   siteDir: string;
   env: Env;
   devPort?: number;
+  now?: Date;
 }
 
 /** The settings from site.yaml's text and an environment (pure apart from checking the logo file exists). */
@@ -177,7 +183,9 @@ export function settingsFromText(text: string, options: FromTextOptions): { sett
   if (epochText && (!Number.isInteger(epoch) || epoch! < 0)) {
     problems.push({ file: "environment", line: 0, column: 0, field: "SOURCE_DATE_EPOCH", message: `"${epochText}" is not a number of seconds since 1970`, hint: "e.g. SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)" });
   }
-  if (result.success) problems.push(...checkFiles(result.data, parsed, options), ...checkAccent(result.data, parsed, file));
+  const csafOn = env.KEIKOKU_CSAF !== "off";
+  const expiry = result.success && csafOn ? checkSecurityTxtExpiry(result.data, parsed, options, fromEnv.get("csaf.securityTxtExpires")) : {};
+  if (result.success) problems.push(...checkFiles(result.data, parsed, options), ...checkAccent(result.data, parsed, file), ...(expiry.problem ? [expiry.problem] : []));
   if (problems.length || !result.success) return { problems };
 
   const site = result.data;
@@ -195,11 +203,12 @@ export function settingsFromText(text: string, options: FromTextOptions): { sett
       signing: { ...(keyFile ? { keyFile } : {}), ...(env.CSAF_OPENPGP_PASSPHRASE ? { passphrase: env.CSAF_OPENPGP_PASSPHRASE } : {}) },
       ...(securityContacts.length ? { securityContacts } : {}),
       notices: text.includes("TODO:") ? [`${file} still has TODO: placeholders (from npm run new)`] : [],
+      ...(expiry.notice ? { securityTxtNotice: expiry.notice } : {}),
       overrides: [...new Set([...fromEnv.values(), ...(securityContacts.length ? ["CSAF_SECURITY_CONTACT"] : [])])],
       switches: {
         contentCache: env.KEIKOKU_CACHE !== "off",
         csafCache: env.KEIKOKU_CSAF_CACHE !== "off",
-        csaf: env.KEIKOKU_CSAF !== "off",
+        csaf: csafOn,
         search: env.KEIKOKU_SEARCH !== "off",
       },
     },
@@ -226,6 +235,16 @@ function checkFiles(site: SiteConfig, parsed: ParsedYaml, options: FromTextOptio
     message: `no file public${image} in the site folder`,
     hint: `put the image at ${displayPath(options.root, options.siteDir, join(options.siteDir, "public", image))}, or correct the path`,
   }];
+}
+
+/** security.txt is published only with an expiry that has not passed (see security-txt-expiry.ts). */
+function checkSecurityTxtExpiry(site: SiteConfig, parsed: ParsedYaml, options: FromTextOptions, envName: string | undefined): { problem?: ContentProblem; notice?: string } {
+  const verdict = securityTxtExpiry(site.csaf.securityTxtExpires, options.now ?? new Date(), envName ?? "csaf.securityTxtExpires");
+  if (!verdict.problem) return verdict.notice ? { notice: verdict.notice } : {};
+  const where = envName
+    ? { file: "environment", line: 0, column: 0, field: envName }
+    : { file: options.file, ...parsed.locate(["csaf", "securityTxtExpires"]), field: "csaf.securityTxtExpires" };
+  return { problem: { ...where, ...verdict.problem } };
 }
 
 /** WCAG 2.1 relative luminance of #rrggbb. */
