@@ -16,4 +16,5 @@ export const COMMANDS: Record<string, () => Promise<{ main: Command }>> = {
   import: () => import("./import.ts"),
   screenshots: () => import("./screenshots.ts"),
   remove: () => import("./remove.ts"),
+  "fix-ids": () => import("./fix-ids.ts"),
 };
