@@ -143,7 +143,7 @@ interface FromTextOptions {
   now?: Date;
 }
 
-/** The settings from site.yaml's text and an environment (pure apart from checking the logo file exists). */
+/** The settings from site.yaml's text and an environment (pure apart from checking the logo file exists, and the clock when `now` is not given). */
 export function settingsFromText(text: string, options: FromTextOptions): { settings: Settings; problems: [] } | { settings?: undefined; problems: ContentProblem[] } {
   const { file, env } = options;
   const parsed = parseYaml(text);
