@@ -77,6 +77,6 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
     return 1;
   }
   if (manifest) writeManifest(siteDir, manifest.filter((u) => !plan.dropUrls.includes(u)));
-  io.stdout(`${[`✔ removed ${id} (${plan.section}) in both languages${redirectTo ? `; its URLs redirect to ${redirectTo}` : ""}`, ...lines].join("\n")}\n`);
+  io.stdout(`${[`✔ removed ${id} (${plan.section}) in ${plan.remove.length > 1 ? "both languages" : "its only language"}${redirectTo ? `; its URLs redirect to ${redirectTo}` : ""}`, ...lines].join("\n")}\n`);
   return 0;
 }
