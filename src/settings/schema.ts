@@ -113,8 +113,8 @@ export const CsafSettingsSchema = z.strictObject({
     )
     .default("WHITE")
     .describe("TLP label of every document: WHITE (default) or GREEN."),
-  /** When security.txt expires (RFC 9116: less than a year ahead). Without it: the build date + 365 days. */
-  securityTxtExpires: DateOrDateTime.optional().describe("security.txt Expires, YYYY-MM-DD; default: build date + 365 days."),
+  /** When security.txt expires (RFC 9116: less than a year ahead). Without it, security.txt is not published. */
+  securityTxtExpires: DateOrDateTime.optional().describe("security.txt Expires, YYYY-MM-DD, less than a year ahead; without it security.txt is not published."),
 });
 
 /** The mark or image beside the site's name in the header. */

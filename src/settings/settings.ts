@@ -22,6 +22,7 @@ import { zodProblems } from "../data/zod-problems.ts";
 import { displayPath } from "../data/display-path.ts";
 import { SITE_FILE } from "../data/site-files.ts";
 import { ContactSchema, SiteConfigSchema, type SiteConfig } from "./schema.ts";
+import { securityTxtExpiry } from "./security-txt-expiry.ts";
 
 /** The section of the README a missing field's hint points to. */
 const GUIDE = "README.md, \"Site configuration\"";
@@ -57,6 +58,8 @@ export interface Settings {
   securityContacts?: string[];
   /** Notes for the report: site.yaml still holds placeholders from npm run new. */
   notices: Notice[];
+  /** A note for the build's CSAF report: security.txt is not published, or its expiry is far ahead. */
+  securityTxtNotice?: Notice;
   /** The environment variables that overrode a field of site.yaml (SITE_URL, CSAF_TLP, …), for the report. */
   overrides: string[];
   switches: Switches;
@@ -81,6 +84,8 @@ export interface ReadOptions {
   env?: Env;
   /** The dev server's port: without SITE_URL, links point at http://localhost:<port>. */
   devPort?: number;
+  /** The moment security.txt's expiry is compared with; default the time of the call. */
+  now?: Date;
 }
 
 /** Reads site.yaml and the environment: the settings, or every problem at once. */
@@ -97,7 +102,7 @@ export function readSettings(options: ReadOptions = {}): { settings: Settings; p
   }
   const read = readContentFile(path, file);
   if ("problems" in read) return { problems: read.problems };
-  return settingsFromText(read.text, { file, root, siteDir, env: options.env ?? process.env, ...(options.devPort !== undefined ? { devPort: options.devPort } : {}) });
+  return settingsFromText(read.text, { file, root, siteDir, env: options.env ?? process.env, ...(options.devPort !== undefined ? { devPort: options.devPort } : {}), ...(options.now ? { now: options.now } : {}) });
 }
 
 /** Like readSettings, but throws a SettingsError listing every problem. */
@@ -139,9 +144,10 @@ interface FromTextOptions {
   siteDir: string;
   env: Env;
   devPort?: number;
+  now?: Date;
 }
 
-/** The settings from site.yaml's text and an environment (pure apart from checking the logo file exists). */
+/** The settings from site.yaml's text and an environment (pure apart from checking the logo file exists, and the clock when `now` is not given). */
 export function settingsFromText(text: string, options: FromTextOptions): { settings: Settings; problems: [] } | { settings?: undefined; problems: ContentProblem[] } {
   const { file, env } = options;
   const parsed = parseYaml(text);
@@ -182,7 +188,9 @@ export function settingsFromText(text: string, options: FromTextOptions): { sett
   if (epochText && (!Number.isInteger(epoch) || epoch! < 0)) {
     problems.push({ file: "environment", line: 0, column: 0, field: "SOURCE_DATE_EPOCH", code: "settings.epoch", params: { value: epochText }, hint: "settings.epoch" });
   }
-  if (result.success) problems.push(...checkFiles(result.data, parsed, options), ...checkAccent(result.data, parsed, file));
+  const csafOn = env.KEIKOKU_CSAF !== "off";
+  const expiry = result.success && csafOn ? checkSecurityTxtExpiry(result.data, parsed, options, fromEnv.get("csaf.securityTxtExpires")) : {};
+  if (result.success) problems.push(...checkFiles(result.data, parsed, options), ...checkAccent(result.data, parsed, file), ...(expiry.problem ? [expiry.problem] : []));
   if (problems.length || !result.success) return { problems };
 
   const site = result.data;
@@ -200,11 +208,12 @@ export function settingsFromText(text: string, options: FromTextOptions): { sett
       signing: { ...(keyFile ? { keyFile } : {}), ...(env.CSAF_OPENPGP_PASSPHRASE ? { passphrase: env.CSAF_OPENPGP_PASSPHRASE } : {}) },
       ...(securityContacts.length ? { securityContacts } : {}),
       notices: text.includes("TODO:") ? [{ code: "todo", params: { file } }] : [],
+      ...(expiry.notice ? { securityTxtNotice: expiry.notice } : {}),
       overrides: [...new Set([...fromEnv.values(), ...(securityContacts.length ? ["CSAF_SECURITY_CONTACT"] : [])])],
       switches: {
         contentCache: env.KEIKOKU_CACHE !== "off",
         csafCache: env.KEIKOKU_CSAF_CACHE !== "off",
-        csaf: env.KEIKOKU_CSAF !== "off",
+        csaf: csafOn,
         search: env.KEIKOKU_SEARCH !== "off",
       },
     },
@@ -231,6 +240,16 @@ function checkFiles(site: SiteConfig, parsed: ParsedYaml, options: FromTextOptio
     code: "logo.no-file", params: { image, path: displayPath(options.root, options.siteDir, join(options.siteDir, "public", image)) },
     hint: "logo.no-file",
   }];
+}
+
+/** security.txt is published only with an expiry that has not passed (see security-txt-expiry.ts). */
+function checkSecurityTxtExpiry(site: SiteConfig, parsed: ParsedYaml, options: FromTextOptions, envName: string | undefined): { problem?: ContentProblem; notice?: Notice } {
+  const verdict = securityTxtExpiry(site.csaf.securityTxtExpires, options.now ?? new Date(), envName ?? "csaf.securityTxtExpires");
+  if (!verdict.problem) return verdict.notice ? { notice: verdict.notice } : {};
+  const where = envName
+    ? { file: "environment", line: 0, column: 0, field: envName }
+    : { file: options.file, ...parsed.locate(["csaf", "securityTxtExpires"]), field: "csaf.securityTxtExpires" };
+  return { problem: { ...where, ...verdict.problem } };
 }
 
 /** WCAG 2.1 relative luminance of #rrggbb. */
