@@ -61,7 +61,9 @@ test("a full disk (files limited to 16 KB) fails the build and leaves the previo
   const again = buildCommand();
   assert.equal(again.status, 0, again.stderr);
   const parent = join(output, "..");
-  assert.deepEqual(readdirSync(parent).filter((n) => n.includes("staging")), []);
+  // (The template crash above failed inside this process: its folder goes when this process exits or builds
+  // again, see build-site.ts, so only folders of builds whose process is gone must have been removed.)
+  assert.deepEqual(readdirSync(parent).filter((n) => n.includes("staging") && !n.endsWith(`-${process.pid}`)), []);
 });
 
 test("two clean builds are byte-identical, the search bundle included", async () => {
