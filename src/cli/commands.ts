@@ -15,4 +15,5 @@ export const COMMANDS: Record<string, () => Promise<{ main: Command }>> = {
   schemas: () => import("./schemas.ts"),
   import: () => import("./import.ts"),
   screenshots: () => import("./screenshots.ts"),
+  fuzz: () => import("./fuzz.ts"),
 };
