@@ -128,6 +128,7 @@ export const MESSAGES_JA: Rule[] = [
   [/^expected a date written as YYYY, YYYY-MM or YYYY-MM-DD$/, "日付を YYYY、YYYY-MM または YYYY-MM-DD の形で書いてください"],
   [/^malformed date "(.*)"$/, "日付 \"$1\" が正しくありません"],
   [/^not an http\(s\) URL: "(.*)"$/, "\"$1\" は http(s) の URL ではありません"],
+  [/^not a valid URL: "(.*)" contains a space or a character that must be percent-encoded \(one URL per field; a space is %20\)$/, "\"$1\" は正しい URL ではありません。空白か、パーセントエンコードが必要な文字が含まれています（1 つのフィールドには URL を 1 つだけ書き、空白は %20 と書きます）"],
   [/^unknown product "(.*)"$/, "不明な製品 \"$1\" です"],
   [/^unknown severity "(.*)"$/, "不明な深刻度 \"$1\" です"],
   [/^unknown impact "(.*)"$/, "不明な影響 \"$1\" です"],

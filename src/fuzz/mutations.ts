@@ -113,6 +113,11 @@ function pathsOf(value: unknown, prefix: Path = []): { path: Path; value: unknow
 
 const show = (path: Path) => path.map((p, i) => (typeof p === "number" ? `[${p}]` : i ? `.${p}` : p)).join("");
 const quote = (value: unknown) => JSON.stringify(value) ?? String(value);
+/** A value for a description: long ones keep their start and end, where a mutation usually shows. */
+const brief = (value: unknown) => {
+  const text = quote(value);
+  return text.length > 70 ? `${text.slice(0, 30)}…${text.slice(-30)}` : text;
+};
 
 /** The YAML files and frontmatters of `files` whose data has a path that `want` accepts. */
 function candidates(files: SiteFiles, want: (path: Path, value: unknown, file: string) => boolean, only?: (file: string) => boolean) {
@@ -124,6 +129,15 @@ function candidates(files: SiteFiles, want: (path: Path, value: unknown, file: s
     for (const { path, value } of pathsOf(yaml.doc.toJS())) if (want(path, value, file)) found.push({ file, path, value });
   }
   return found;
+}
+
+/**
+ * One candidate, the file first and then the place in it: picking among all places at once would almost
+ * always pick the longest file (ms04-011's frontmatter has most of the bundled site's fields).
+ */
+function pickSpread<T extends { file: string }>(random: Random, all: T[]): T {
+  const file = random.pick([...new Set(all.map((c) => c.file))]);
+  return random.pick(all.filter((c) => c.file === file));
 }
 
 /** Edits the YAML of one file through its document. */
@@ -185,7 +199,7 @@ const MUTATORS: Mutator[] = [
     apply(files, random) {
       const all = candidates(files, (path) => path.length <= 3);
       if (!all.length) return undefined;
-      const { file, path } = random.pick(all);
+      const { file, path } = pickSpread(random, all);
       editYaml(files, file, (doc) => doc.deleteIn(path));
       return { file, description: `removed ${show(path)}` };
     },
@@ -196,10 +210,10 @@ const MUTATORS: Mutator[] = [
     apply(files, random) {
       const all = candidates(files, (path) => path.length <= 3);
       if (!all.length) return undefined;
-      const { file, path, value } = random.pick(all);
+      const { file, path, value } = pickSpread(random, all);
       const next = retyped(value, random);
       editYaml(files, file, (doc) => doc.setIn(path, doc.createNode(next)));
-      return { file, description: `${show(path)}: ${quote(value)?.slice(0, 40)} → ${quote(next)}` };
+      return { file, description: `${show(path)}: ${brief(value)} → ${brief(next)}` };
     },
   },
   {
@@ -226,7 +240,7 @@ const MUTATORS: Mutator[] = [
     apply(files, random) {
       const all = candidates(files, (_, value) => typeof value === "string" && DATE.test(value));
       if (!all.length) return undefined;
-      const { file, path, value } = random.pick(all);
+      const { file, path, value } = pickSpread(random, all);
       const next = random.pick(BAD_DATES);
       editYaml(files, file, (doc) => doc.setIn(path, next));
       return { file, description: `${show(path)}: ${String(value)} → ${next}` };
@@ -249,11 +263,11 @@ const MUTATORS: Mutator[] = [
       const field = (["vulnerabilities", "revisions", "related"] as const)[how - 1]!;
       const all = candidates(files, (path, value) => path.length === 1 && path[0] === field && Array.isArray(value) && value.length > 0);
       if (!all.length) return undefined;
-      const { file, value } = random.pick(all);
+      const { file, value } = pickSpread(random, all);
       const list = value as unknown[];
       const item = random.pick(list);
       editYaml(files, file, (doc) => doc.setIn([field], doc.createNode([...list, item])));
-      return { file, description: `${field}: repeated ${quote(item).slice(0, 60)}` };
+      return { file, description: `${field}: repeated ${brief(item)}` };
     },
   },
   {
@@ -266,7 +280,7 @@ const MUTATORS: Mutator[] = [
         return typeof value === "string" && ((typeof key === "string" && ENUM_FIELDS.has(key)) || inRatings);
       });
       if (!all.length) return undefined;
-      const { file, path, value } = random.pick(all);
+      const { file, path, value } = pickSpread(random, all);
       const next = misspell(value as string, random);
       editYaml(files, file, (doc) => doc.setIn(path, next));
       return { file, description: `${show(path)}: ${String(value)} → ${next}` };
@@ -282,7 +296,7 @@ const MUTATORS: Mutator[] = [
       const keys = candidates(files, (path) => typeof path[path.length - 1] === "string" && products.includes(path[path.length - 1] as string), isMarkdown);
       const pool = [...values.map((c) => ({ ...c, asKey: false })), ...keys.map((c) => ({ ...c, asKey: true }))];
       if (!pool.length) return undefined;
-      const { file, path, value, asKey } = random.pick(pool);
+      const { file, path, value, asKey } = pickSpread(random, pool);
       const old = asKey ? (path[path.length - 1] as string) : (value as string);
       const next = random.chance(0.5) ? misspell(old, random) : "windows-vista";
       editYaml(files, file, (doc) => {
@@ -357,7 +371,7 @@ const MUTATORS: Mutator[] = [
     weight: 6,
     apply(files, random) {
       const all = candidates(files, (path, value) => path.length === 1 && path[0] === "vulnerabilities" && Array.isArray(value), isMarkdown);
-      const { file } = all.length ? random.pick(all) : { file: "ja/advisories/ms04-011.md" };
+      const { file } = all.length ? pickSpread(random, all) : { file: "ja/advisories/ms04-011.md" };
       if (!files.has(file)) return undefined;
       const how = random.int(0, 2);
       editYaml(files, file, (doc) => (how === 0 ? doc.setIn(["vulnerabilities"], doc.createNode([])) : how === 1 ? doc.deleteIn(["vulnerabilities"]) : doc.deleteIn(["vulnerabilities", 0])));
@@ -372,12 +386,12 @@ const MUTATORS: Mutator[] = [
       const csafKeys = new Set(["cve", "can", "kb", "testedVersions", "update", "notOfferedFor", "idPrefix", "tlp", "namespace", "publisher", "bulletins", "ids", "cwe", "scores", "remediations", "basedOn", "impact", "url"]);
       const all = candidates(files, (path) => path.some((p) => typeof p === "string" && csafKeys.has(p)));
       if (!all.length) return undefined;
-      const { file, path, value } = random.pick(all);
+      const { file, path, value } = pickSpread(random, all);
       const next = random.pick<unknown>(typeof value === "string"
         ? ["", " ", misspell(value, random), value.toLowerCase(), `${value} ${value}`, "x".repeat(300)]
         : typeof value === "number" ? [0, -1, 1e12, "835732"] : [[], {}, "TODO"]);
       editYaml(files, file, (doc) => doc.setIn(path, doc.createNode(next)));
-      return { file, description: `${show(path)}: ${quote(value).slice(0, 40)} → ${quote(next).slice(0, 40)}` };
+      return { file, description: `${show(path)}: ${brief(value)} → ${brief(next)}` };
     },
   },
   {
@@ -472,7 +486,7 @@ const MUTATORS: Mutator[] = [
     apply(files, random) {
       const all = candidates(files, (path, value) => path.length === 1 && (path[0] === "summary" || path[0] === "title") && typeof value === "string", isEntry);
       if (!all.length) return undefined;
-      const { file, path, value } = random.pick(all);
+      const { file, path, value } = pickSpread(random, all);
       const next = `${String(value)}${file.startsWith("ja/") ? "（改訂）" : " (revised)"}`;
       editYaml(files, file, (doc) => doc.setIn(path, next));
       return { file, description: `${show(path)}: text edited` };

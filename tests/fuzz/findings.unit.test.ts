@@ -1,0 +1,41 @@
+/**
+ * What the differential sweep (npm run fuzz) found the build refusing while check passed, each pinned as a
+ * located problem that check now reports: the file, the line and column, the field, in both languages.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { MINIMAL, makeFixture } from "../helpers/fixtures.ts";
+import { runCommand } from "../helpers/run-command.ts";
+
+const alpha = MINIMAL["ja/advisories/alpha.md"]!;
+
+interface Reported {
+  ok: boolean;
+  problems: { file: string; line: number; column: number; field: string; message: string }[];
+}
+
+async function check(changes: Record<string, string>, lang: "en" | "ja" = "en"): Promise<Reported> {
+  const fixture = makeFixture(changes);
+  try {
+    const run = await runCommand("check", ["--content", fixture.content, "--format", "json", "--lang", lang], { cwd: fixture.dir, env: { KEIKOKU_CACHE: "off" } });
+    return JSON.parse(run.stdout) as Reported;
+  } finally {
+    fixture.cleanup();
+  }
+}
+
+test("a source URL with a space (two URLs pasted into one field) is a located problem, not a CSAF failure", async () => {
+  const broken = alpha.replace("related: [beta]\n", 'related: [beta]\nsources:\n  - title: Two links\n    url: "https://a.example/x https://b.example/y"\n');
+  const en = await check({ "ja/advisories/alpha.md": broken });
+  assert.equal(en.ok, false);
+  assert.deepEqual(en.problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.field}: ${p.message}`), [
+    'content/ja/advisories/alpha.md:22:10 sources[0].url: not a valid URL: "https://a.example/x https://b.example/y" contains a space or a character that must be percent-encoded (one URL per field; a space is %20)',
+  ]);
+  const ja = await check({ "ja/advisories/alpha.md": broken }, "ja");
+  assert.match(ja.problems[0]!.message, /は正しい URL ではありません。空白か、パーセントエンコードが必要な文字が含まれています/);
+});
+
+test("a percent-encoded URL is still accepted", async () => {
+  const fine = alpha.replace("related: [beta]\n", 'related: [beta]\nsources:\n  - title: One link\n    url: "https://a.example/x%20y?q=1#top"\n');
+  assert.equal((await check({ "ja/advisories/alpha.md": fine })).ok, true);
+});
