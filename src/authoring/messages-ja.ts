@@ -206,6 +206,10 @@ export const MESSAGES_JA: Rule[] = [
   [/^alias "(.*)" must end in "\/" or "\.html"$/, "エイリアス \"$1\" は \"/\" か \".html\" で終わる必要があります"],
   [/^alias "(.*)" is the URL of a real page$/, "エイリアス \"$1\" は実在するページの URL です"],
   [/^alias "(.*)" is also an alias in (\S+)$/, "エイリアス \"$1\" は $2 でもエイリアスになっています"],
+
+  // src/links/content-urls.ts
+  [/^(\S+) would no longer be published: (\S+) now says published (\S+), which moves its CSAF document to (\S+)$/, "$1 が公開されなくなります。$2 の published が $3 になり、CSAF 文書が $4 に移るためです"],
+  [/^(\S+) would no longer be published$/, "$1 が公開されなくなります"],
 ];
 
 /** Hints. */
@@ -283,6 +287,11 @@ export const HINTS_JA: Rule[] = [
   [/^write it as the URL readers used, e\.g\. (\S+)$/, "読者が使っていた URL のとおりに書いてください(例: $1)"],
   [/^an alias names an old URL that no longer has its own page; remove it$/, "エイリアスには、今は独自のページがない古い URL を書きます。削除してください"],
   [/^an old URL can redirect to one page only; remove one of the two$/, "古い URL から転送できるのは 1 ページだけです。どちらか一方を削除してください"],
+  // src/links/content-urls.ts
+  [/^keep "published" the day of first publication, or accept the removal with: npm run urls -- --accept-removal (\S+)$/, "published は最初に公開した日のままにしてください。削除してよい場合は、npm run urls -- --accept-removal $1 で削除を認めてください"],
+  [/^keep the KB number or CVE id in an entry, or accept the removal with: npm run urls -- --accept-removal (\S+)$/, "KB 番号か CVE ID をいずれかの記事に残してください。削除してよい場合は、npm run urls -- --accept-removal $1 で削除を認めてください"],
+  [/^add "(\S+)" to the aliases of the entry that replaced it, or accept the removal with: npm run urls -- --accept-removal (\S+)$/, "後継の記事の aliases に \"$1\" を加えてください。削除してよい場合は、npm run urls -- --accept-removal $2 で削除を認めてください"],
+  [/^restore the entry that produced it, or accept the removal with: npm run urls -- --accept-removal (\S+)$/, "これを生成していた記事を元に戻してください。削除してよい場合は、npm run urls -- --accept-removal $1 で削除を認めてください"],
 ];
 
 /** Notes that `check` prints for valid content (load-content.ts: fallbacks and stale translations). */

@@ -440,6 +440,110 @@ const MUTATORS: Mutator[] = [
       return { file, description: `restated ${field}: ${quote(value)}, unlike the source` };
     },
   },
+  {
+    kind: "remove-file",
+    weight: 4,
+    apply(files, random) {
+      // One language of an entry or page, or a site file (products.yaml, url-manifest.txt).
+      const file = random.pick([...files.keys()].filter((f) => f !== "site.yaml"));
+      files.delete(file);
+      return { file, description: "removed the file" };
+    },
+  },
+  {
+    kind: "rename-file",
+    weight: 4,
+    apply(files, random) {
+      const file = random.pick([...files.keys()].filter(isMarkdown));
+      const id = idOf(file);
+      const next = random.pick([id.toUpperCase(), id.replace(/-/g, "_"), `${id}-2`, `${id}.draft`, `${id}-`, misspell(id, random)]);
+      const to = file.replace(/[^/]+\.md$/, `${next}.md`);
+      if (to === file || files.has(to)) return undefined;
+      files.set(to, files.get(file)!);
+      files.delete(file);
+      return { file: to, description: `renamed ${file} to ${to} (in one language only)` };
+    },
+  },
+  {
+    kind: "site-setting",
+    weight: 5,
+    apply(files, random) {
+      if (!files.has("site.yaml")) return undefined;
+      const [path, value] = random.pick([
+        [["url"], "https://advisories.example.jp/security/"], [["url"], "localhost:8080"], [["url"], "https://advisories.example.jp"],
+        [["pathPrefix"], "security"], [["pathPrefix"], "/security/"], [["pathPrefix"], "/a b/"],
+        [["csaf", "idPrefix"], "keikoku"], [["csaf", "idPrefix"], "KEI KOKU"], [["csaf", "idPrefix"], "EXAMPLE-CSIRT"], [["csaf", "idPrefix"], ""],
+        [["csaf", "tlp"], "AMBER"], [["csaf", "tlp"], "GREEN"], [["csaf", "tlp"], "white"],
+        [["publisher", "namespace"], "advisories.example.jp"], [["publisher", "namespace"], "https://advisories.example.jp"],
+        [["publisher", "category"], "vendor"], [["publisher", "category"], "cert"], [["publisher", "name"], " "],
+        [["logo"], { image: "/assets/missing.svg" }], [["logo", "mark"], "警告警告"], [["name", "en"], ""],
+      ] as [Path, unknown][]);
+      editYaml(files, "site.yaml", (doc) => doc.setIn(path, doc.createNode(value)));
+      return { file: "site.yaml", description: `${show(path)}: ${brief(value)}` };
+    },
+  },
+  {
+    kind: "body-markdown",
+    weight: 6,
+    apply(files, random) {
+      const file = random.pick([...files.keys()].filter(isMarkdown));
+      const text = files.get(file)!;
+      const m = FRONTMATTER.exec(text);
+      if (!m) return undefined;
+      const [addition, what] = random.pick([
+        ["# A first-level heading", "a level-1 heading"],
+        ["## [A link](advisory:sasser) in a heading {#linked}", "a heading with a link"],
+        ["<script>alert(1)</script>", "raw HTML"],
+        ["```\nan unclosed code fence", "an unclosed code fence"],
+        ["| a | b |\n| --- | --- |\n| 1 |", "a short table row"],
+        ["[a link](javascript:alert(1))", "a javascript: link"],
+        ["[a link](ftp://example.com/)", "an ftp: link"],
+        ["[a link](#no-such-section)", "a bare #anchor link"],
+        ["[a link]()", "an empty link"],
+        ["{#orphan}", "a lone {#id}"],
+        ["## Heading {#Overview}", "an upper-case section id"],
+        ["## Heading {#über}", "a non-ASCII section id"],
+        ["text\u202Ereversed", "a direction override in the body"],
+        ["---", "a horizontal rule"],
+      ] as [string, string][]);
+      files.set(file, `${text.replace(/\n*$/, "\n")}\n${addition}\n`);
+      return { file, description: `appended ${what}` };
+    },
+  },
+  {
+    kind: "alias",
+    weight: 3,
+    apply(files, random) {
+      const file = random.pick([...files.keys()].filter(isSource));
+      const kind = file.includes("/hoaxes/") ? "hoaxes" : "advisories";
+      const alias = random.pick([`/ja/${kind}/${idOf(file)}-old/`, `/ja/${kind}/${idOf(file)}/`, "/ja/advisories/sasser/", "old-page.html", "/ja/old page/", "/ja/hoaxes/", `/ja/${kind}/${idOf(file)}-old.html`]);
+      editYaml(files, file, (doc) => doc.setIn(["aliases"], doc.createNode([alias])));
+      return { file, description: `aliases: [${alias}]` };
+    },
+  },
+  {
+    kind: "vulnerability-facts",
+    weight: 5,
+    apply(files, random) {
+      const all = candidates(files, (path, value) => path.length === 2 && path[0] === "vulnerabilities" && typeof value === "object" && value !== null, isSource);
+      if (!all.length) return undefined;
+      const { file, path } = pickSpread(random, all);
+      const [field, value] = random.pick([
+        ["cve", "CVE-2003-0533"], ["cve", "CVE-2004-0117"], ["can", "CAN-2003-0533"],
+        ["cwe", { id: "CWE-79", name: "Cross-site Scripting" }], ["cwe", { id: "CWE-99999", name: "x" }],
+        ["scores", [{ vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", baseScore: 9.8 }]],
+        ["scores", [{ vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", baseScore: 5.0 }]],
+        ["scores", [{ vector: "CVSS:2.0/AV:N", baseScore: 5.0 }]],
+        ["remediations", [{ category: "workaround", url: "https://example.com/fix" }]],
+        ["remediations", [{ category: "vendor-fix" }]],
+        ["status", { "windows-2000": "fixed" }], ["status", { "windows-95": "known-affected" }],
+        ["ids", [{ system: "Vendor", text: "X-1" }]], ["ids", [{ system: "", text: "" }]],
+        ["ratings", {}],
+      ] as [string, unknown][]);
+      editYaml(files, file, (doc) => doc.setIn([...path, field], doc.createNode(value)));
+      return { file, description: `${show([...path, field])}: ${brief(value)}` };
+    },
+  },
   // ——— harmless ———
   {
     kind: "harmless-whitespace",

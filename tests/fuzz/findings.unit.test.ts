@@ -39,3 +39,26 @@ test("a percent-encoded URL is still accepted", async () => {
   const fine = alpha.replace("related: [beta]\n", 'related: [beta]\nsources:\n  - title: One link\n    url: "https://a.example/x%20y?q=1#top"\n');
   assert.equal((await check({ "ja/advisories/alpha.md": fine })).ok, true);
 });
+
+/** A manifest as `npm run urls -- --update` writes one, limited to what these tests look at. */
+const MANIFEST = ["# test", "/ja/feed.xml", "/.well-known/csaf/2004/keikoku-2004-alpha.json", "/.well-known/csaf/2004/keikoku-2004-alpha.json.sha256", "/ja/advisories/alpha/", "/ja/kb/835732/", ""].join("\n");
+
+test("check passes content that publishes every URL of the manifest", async () => {
+  assert.deepEqual((await check({ "url-manifest.txt": MANIFEST })).problems, []);
+});
+
+test("a published year that moves an entry's CSAF documents is reported at the manifest's lines, naming the source file", async () => {
+  const moved = alpha.replace("published: 2004-05-01", "published: 2003-05-01").replace("    date: 2004-05-01", "    date: 2003-05-01");
+  const en = await check({ "url-manifest.txt": MANIFEST, "ja/advisories/alpha.md": moved });
+  assert.deepEqual(en.problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.field}: ${p.message}`), [
+    "content/url-manifest.txt:3:1 (url): /.well-known/csaf/2004/keikoku-2004-alpha.json would no longer be published: content/ja/advisories/alpha.md now says published 2003-05-01, which moves its CSAF document to /.well-known/csaf/2003/keikoku-2003-alpha.json",
+    "content/url-manifest.txt:4:1 (url): /.well-known/csaf/2004/keikoku-2004-alpha.json.sha256 would no longer be published: content/ja/advisories/alpha.md now says published 2003-05-01, which moves its CSAF document to /.well-known/csaf/2003/keikoku-2003-alpha.json",
+  ]);
+  const ja = await check({ "url-manifest.txt": MANIFEST, "ja/advisories/alpha.md": moved }, "ja");
+  assert.match(ja.problems[0]!.message, /が公開されなくなります。content\/ja\/advisories\/alpha\.md の published が 2003-05-01 になり/);
+});
+
+test("a KB number no entry names any more is reported at the manifest line of its page", async () => {
+  const en = await check({ "url-manifest.txt": MANIFEST, "ja/advisories/alpha.md": alpha.replace("kb: [835732]", "kb: []") });
+  assert.deepEqual(en.problems.map((p) => `${p.file}:${p.line} ${p.message}`), ["content/url-manifest.txt:6 /ja/kb/835732/ would no longer be published"]);
+});
