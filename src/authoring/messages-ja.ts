@@ -207,6 +207,10 @@ export const MESSAGES_JA: Rule[] = [
   [/^alias "(.*)" is the URL of a real page$/, "エイリアス \"$1\" は実在するページの URL です"],
   [/^alias "(.*)" is also an alias in (\S+)$/, "エイリアス \"$1\" は $2 でもエイリアスになっています"],
 
+  // src/csaf/document.ts (the CWE list of the validator's test 6.1.11)
+  [/^(CWE-\S+) is not a weakness of the CWE list$/, "$1 は CWE の一覧にある脆弱性タイプ（weakness）ではありません"],
+  [/^the name of (CWE-\S+) is "(.*)"$/, "$1 の名前は \"$2\" です"],
+
   // src/links/content-urls.ts
   [/^(\S+) would no longer be published: (\S+) now says published (\S+), which moves its CSAF document to (\S+)$/, "$1 が公開されなくなります。$2 の published が $3 になり、CSAF 文書が $4 に移るためです"],
   [/^(\S+) would no longer be published$/, "$1 が公開されなくなります"],
@@ -287,6 +291,10 @@ export const HINTS_JA: Rule[] = [
   [/^write it as the URL readers used, e\.g\. (\S+)$/, "読者が使っていた URL のとおりに書いてください(例: $1)"],
   [/^an alias names an old URL that no longer has its own page; remove it$/, "エイリアスには、今は独自のページがない古い URL を書きます。削除してください"],
   [/^an old URL can redirect to one page only; remove one of the two$/, "古い URL から転送できるのは 1 ページだけです。どちらか一方を削除してください"],
+  // src/csaf/document.ts
+  [/^use the id of a weakness \(not a category or view\) from cwe\.mitre\.org, e\.g\. (CWE-\d+)$/, "cwe.mitre.org にある脆弱性タイプ（カテゴリやビューではなく weakness）の ID を書いてください（例：$1）"],
+  [/^write the name exactly as the CWE list gives it$/, "名前は CWE の一覧のとおりに書いてください"],
+
   // src/links/content-urls.ts
   [/^keep "published" the day of first publication, or accept the removal with: npm run urls -- --accept-removal (\S+)$/, "published は最初に公開した日のままにしてください。削除してよい場合は、npm run urls -- --accept-removal $1 で削除を認めてください"],
   [/^keep the KB number or CVE id in an entry, or accept the removal with: npm run urls -- --accept-removal (\S+)$/, "KB 番号か CVE ID をいずれかの記事に残してください。削除してよい場合は、npm run urls -- --accept-removal $1 で削除を認めてください"],

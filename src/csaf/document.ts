@@ -21,6 +21,10 @@ import { buildProductTree, productNames, type BuiltTree } from "./product-tree.t
 import type { DataProblem } from "./data-problem.ts";
 import { CSAF_STRINGS } from "./strings.ts";
 import { htmlToText } from "./text.ts";
+// The CWE list the validator's test 6.1.11 checks ids and names against: check refuses what it would.
+import { weaknesses } from "@secvisogram/csaf-validator-lib/cwe.js";
+
+const CWE_NAMES = new Map(weaknesses.map((w) => [w.id, w.name]));
 
 export const TLP_URL = "https://www.first.org/tlp/";
 
@@ -235,6 +239,11 @@ function bulletinVulnerability(entry: Entry, v: VulnerabilityEntry, index: numbe
 
   const productStatus: ProductStatus = Object.fromEntries(status);
   if (!status.size) problems.push({ field: field(), message: `vulnerability "${v.id}" has neither ratings nor a status; a CSAF security advisory needs a product status`, hint: "add ratings or status" });
+  if (v.cwe) {
+    const name = CWE_NAMES.get(v.cwe.id);
+    if (name === undefined) problems.push({ field: field("cwe", "id"), message: `${v.cwe.id} is not a weakness of the CWE list`, hint: "use the id of a weakness (not a category or view) from cwe.mitre.org, e.g. CWE-611" });
+    else if (name !== v.cwe.name) problems.push({ field: field("cwe", "name"), message: `the name of ${v.cwe.id} is "${name}"`, hint: "write the name exactly as the CWE list gives it" });
+  }
   const otherIds = [...(v.can ? [{ system_name: s.canSystemName, text: v.can }] : []), ...v.ids.map((id) => ({ system_name: id.system, text: id.text }))];
 
   return {

@@ -4,7 +4,9 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { MINIMAL, makeFixture } from "../helpers/fixtures.ts";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { MINIMAL, ROOT, copyBundledContent, makeFixture, type Fixture } from "../helpers/fixtures.ts";
 import { runCommand } from "../helpers/run-command.ts";
 
 const alpha = MINIMAL["ja/advisories/alpha.md"]!;
@@ -14,8 +16,9 @@ interface Reported {
   problems: { file: string; line: number; column: number; field: string; message: string }[];
 }
 
-async function check(changes: Record<string, string>, lang: "en" | "ja" = "en"): Promise<Reported> {
-  const fixture = makeFixture(changes);
+async function check(changes: Record<string, string>, lang: "en" | "ja" = "en", base: () => Fixture = () => makeFixture()): Promise<Reported> {
+  const fixture = base();
+  for (const [path, text] of Object.entries(changes)) fixture.write(path, text);
   try {
     const run = await runCommand("check", ["--content", fixture.content, "--format", "json", "--lang", lang], { cwd: fixture.dir, env: { KEIKOKU_CACHE: "off" } });
     return JSON.parse(run.stdout) as Reported;
@@ -61,4 +64,18 @@ test("a published year that moves an entry's CSAF documents is reported at the m
 test("a KB number no entry names any more is reported at the manifest line of its page", async () => {
   const en = await check({ "url-manifest.txt": MANIFEST, "ja/advisories/alpha.md": alpha.replace("kb: [835732]", "kb: []") });
   assert.deepEqual(en.problems.map((p) => `${p.file}:${p.line} ${p.message}`), ["content/url-manifest.txt:6 /ja/kb/835732/ would no longer be published"]);
+});
+
+test("a CWE id the CWE list lacks, or a name that is not the list's, is a located problem at the bulletin's field", async () => {
+  const bulletin = readFileSync(join(ROOT, "content/ja/advisories/ms04-011.md"), "utf8");
+  const withCwe = (cwe: string) => bulletin.replace("    impact: remote-code-execution\n", `    impact: remote-code-execution\n    cwe: ${cwe}\n`);
+  const line = bulletin.slice(0, bulletin.indexOf("    impact: remote-code-execution\n")).split("\n").length + 1;
+  const unknown = await check({ "ja/advisories/ms04-011.md": withCwe("{ id: CWE-99999, name: Nothing }") }, "en", copyBundledContent);
+  assert.deepEqual(unknown.problems.map((p) => `${p.file}:${p.line} ${p.field}: ${p.message}`), [`content/ja/advisories/ms04-011.md:${line} vulnerabilities[0].cwe.id: CWE-99999 is not a weakness of the CWE list`]);
+  const misnamed = await check({ "ja/advisories/ms04-011.md": withCwe("{ id: CWE-79, name: Cross-site Scripting }") }, "ja", copyBundledContent);
+  assert.equal(misnamed.problems.length, 1);
+  assert.equal(misnamed.problems[0]!.field, "vulnerabilities[0].cwe.name");
+  assert.match(misnamed.problems[0]!.message, /^CWE-79 の名前は "Improper Neutralization of Input During Web Page Generation \('Cross-site Scripting'\)" です$/);
+  const right = await check({ "ja/advisories/ms04-011.md": withCwe("{ id: CWE-79, name: \"Improper Neutralization of Input During Web Page Generation ('Cross-site Scripting')\" }") }, "en", copyBundledContent);
+  assert.deepEqual(right.problems, []);
 });
