@@ -50,6 +50,9 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
       const result = await runCase({ siteDir, seed, caseNumber, keep: parsed.values.keep === true });
       results.push(result);
       if (result.disagreements.length || parsed.values.verbose) io.stdout(describeCase(result, parsed.values.verbose === true));
+      // A sweep of hundreds of cases takes minutes: a line every 50 says how far it is.
+      const done = caseNumber - from + 1;
+      if (!parsed.values.verbose && done % 50 === 0 && done < cases) io.stdout(`  … ${done} of ${cases} cases, ${results.filter((r) => r.disagreements.length).length} disagreeing\n`);
     }
   } finally {
     stopCsafWorker();
