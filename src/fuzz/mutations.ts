@@ -71,7 +71,16 @@ export function mutateSite(files: SiteFiles, random: Random): Mutation[] {
   for (let attempt = 0; done.length < count && attempt < 50; attempt++) {
     let roll = random.next() * total;
     const mutator = MUTATORS.find((m) => (roll -= m.weight) < 0) ?? MUTATORS[0]!;
-    const result = mutator.apply(files, random);
+    // A mutator that meets a file an earlier mutation left unparsable gives up, leaving the files as they were.
+    const before = new Map(files);
+    let result: Omit<Mutation, "kind"> | undefined;
+    try {
+      result = mutator.apply(files, random);
+    } catch (error) {
+      if (!(error instanceof NotApplicable)) throw error;
+      for (const key of [...files.keys()]) if (!before.has(key)) files.delete(key);
+      for (const [key, text] of before) files.set(key, text);
+    }
     if (result) done.push({ kind: mutator.kind, ...result });
   }
   return done;
@@ -140,9 +149,14 @@ function pickSpread<T extends { file: string }>(random: Random, all: T[]): T {
   return random.pick(all.filter((c) => c.file === file));
 }
 
+/** Thrown by a mutator that finds nothing to change after all (the file is gone or no longer parses). */
+class NotApplicable extends Error {}
+
 /** Edits the YAML of one file through its document. */
 function editYaml(files: SiteFiles, file: string, edit: (doc: Document) => void): void {
-  const yaml = yamlOf(file, files.get(file)!)!;
+  const text = files.get(file);
+  const yaml = text === undefined ? undefined : yamlOf(file, text);
+  if (!yaml) throw new NotApplicable(file);
   edit(yaml.doc);
   files.set(file, yaml.rebuild(String(yaml.doc)));
 }
@@ -544,6 +558,42 @@ const MUTATORS: Mutator[] = [
       return { file, description: `${show([...path, field])}: ${brief(value)}` };
     },
   },
+  {
+    kind: "products-file",
+    weight: 4,
+    apply(files, random) {
+      const file = "products.yaml";
+      const data = files.has(file) ? (yamlOf(file, files.get(file)!)?.doc.toJS() as Record<string, Record<string, unknown>> | undefined) : undefined;
+      if (!data || typeof data !== "object") return undefined;
+      const id = random.pick(Object.keys(data));
+      const how = random.int(0, 5);
+      const what = editProducts(files, file, id, how, random);
+      return { file, description: `${id}: ${what}` };
+    },
+  },
+  {
+    kind: "tested-versions",
+    weight: 4,
+    apply(files, random) {
+      const all = candidates(files, (path, value) => path.length === 3 && path[0] === "testedVersions" && typeof value === "object" && value !== null, isSource);
+      if (!all.length) return undefined;
+      const { file, path, value } = pickSpread(random, all);
+      const version = value as Record<string, unknown>;
+      const [next, what] = random.pick<[unknown, string]>([
+        [{ ...version, servicePacks: ["Service Pack 1", "Service Pack 1"] }, "the same service pack twice"],
+        [{ name: version.name }, "no service pack"],
+        [{ ...version, versions: ["1.0"] }, "versions beside a service pack"],
+        [{ ...version, name: "" }, "an empty name"],
+        [{ ...version, servicePack: "Service Pack 6a/7" }, "a slash in the service pack"],
+        [version, "the same version twice"],
+      ]);
+      editYaml(files, file, (doc) => {
+        if (what === "the same version twice") doc.setIn(path.slice(0, -1), doc.createNode([...(doc.getIn(path.slice(0, -1)) as { toJSON(): unknown[] }).toJSON(), version]));
+        else doc.setIn(path, doc.createNode(next));
+      });
+      return { file, description: `${show(path)}: ${what}` };
+    },
+  },
   // ——— harmless ———
   {
     kind: "harmless-whitespace",
@@ -597,6 +647,23 @@ const MUTATORS: Mutator[] = [
     },
   },
 ];
+
+/** A product of products.yaml changed: its id renamed, a name or the vendor removed or emptied, a second id for it. */
+function editProducts(files: SiteFiles, file: string, id: string, how: number, random: Random): string {
+  const renamed = misspell(id, random);
+  editYaml(files, file, (doc) => {
+    const product = doc.getIn([id]);
+    if (how === 0 && isMap(doc.contents)) {
+      const pair = doc.contents.items.find((p) => isScalar(p.key) && p.key.value === id);
+      if (pair && isScalar(pair.key)) pair.key.value = renamed;
+    } else if (how === 1) doc.deleteIn([id, "vendor"]);
+    else if (how === 2) doc.setIn([id, "en"], "");
+    else if (how === 3) doc.setIn([id, "vendor"], "Micro\u0007soft");
+    else if (how === 4) doc.setIn([`${id}-copy`], product);
+    else doc.setIn([id, "short"], "XP");
+  });
+  return [`renamed to ${renamed}`, "removed its vendor", "emptied its English name", "a control character in its vendor", `the same product again as ${id}-copy`, "short as text instead of ja/en"][how]!;
+}
 
 /** The mutators' names, for the summary's table of what was tried. */
 export const MUTATION_KINDS = MUTATORS.map((m) => m.kind);
