@@ -210,6 +210,7 @@ export const MESSAGES_JA: Rule[] = [
   // src/csaf/document.ts (the CWE list of the validator's test 6.1.11)
   [/^(CWE-\S+) is not a weakness of the CWE list$/, "$1 は CWE の一覧にある脆弱性タイプ（weakness）ではありません"],
   [/^the name of (CWE-\S+) is "(.*)"$/, "$1 の名前は \"$2\" です"],
+  [/^scores\[(\d+)\] already rates these products with CVSS (\S+); a product has one score per CVSS version$/, "scores[$1] がすでにこれらの製品を CVSS $2 で評価しています。1 つの製品に付けられるスコアは、CVSS のバージョンごとに 1 つだけです"],
 
   // src/links/content-urls.ts
   [/^(\S+) would no longer be published: (\S+) now says published (\S+), which moves its CSAF document to (\S+)$/, "$1 が公開されなくなります。$2 の published が $3 になり、CSAF 文書が $4 に移るためです"],
@@ -294,6 +295,7 @@ export const HINTS_JA: Rule[] = [
   // src/csaf/document.ts
   [/^use the id of a weakness \(not a category or view\) from cwe\.mitre\.org, e\.g\. (CWE-\d+)$/, "cwe.mitre.org にある脆弱性タイプ（カテゴリやビューではなく weakness）の ID を書いてください（例：$1）"],
   [/^write the name exactly as the CWE list gives it$/, "名前は CWE の一覧のとおりに書いてください"],
+  [/^give each score of the same CVSS version its own products \(\{ product-id: all \}\), or remove one$/, "同じ CVSS バージョンのスコアには、それぞれ別の製品を指定するか（{ product-id: all }）、どちらかを削除してください"],
 
   // src/links/content-urls.ts
   [/^keep "published" the day of first publication, or accept the removal with: npm run urls -- --accept-removal (\S+)$/, "published は最初に公開した日のままにしてください。削除してよい場合は、npm run urls -- --accept-removal $1 で削除を認めてください"],

@@ -218,10 +218,15 @@ function bulletinVulnerability(entry: Entry, v: VulnerabilityEntry, index: numbe
     });
   });
 
+  // CSAF test 6.1.7: a product has one score per CVSS version.
+  const scored = new Map<string, number>();
   const scores: Score[] = v.scores.map((score, i) => {
     const version = cvssVersion(score.vector);
     const products = refIds(score.products, ["scores", i]);
     if (!products.length) problems.push({ field: field("scores", i), message: "the score applies to no product", hint: "name its products: { product-id: all }" });
+    const earlier = products.map((p) => scored.get(`${version} ${p}`)).find((e) => e !== undefined);
+    if (earlier !== undefined) problems.push({ field: field("scores", i), message: `scores[${earlier}] already rates these products with CVSS ${version}; a product has one score per CVSS version`, hint: "give each score of the same CVSS version its own products ({ product-id: all }), or remove one" });
+    for (const p of products) if (!scored.has(`${version} ${p}`)) scored.set(`${version} ${p}`, i);
     return version === "2.0"
       ? { cvss_v2: { baseScore: score.baseScore, vectorString: score.vector, version }, products }
       : { cvss_v3: { baseScore: score.baseScore, baseSeverity: cvssSeverity(score.baseScore).toUpperCase() as "LOW", vectorString: score.vector, version }, products };

@@ -65,12 +65,21 @@ export async function runCase(options: CaseOptions): Promise<CaseResult> {
     const mutations = mutateSite(files, caseRandom(options.seed, options.caseNumber));
     writeSiteFiles(siteDir, files);
 
-    const check = await runCheck(work, siteDir);
-    const build = await runBuild(work, siteDir, join(work, "out"));
-    return { seed: options.seed, caseNumber: options.caseNumber, mutations, check, build, disagreements: compareOutcomes(check, build), ms: Math.round(performance.now() - started) };
+    const outcomes = await checkAndBuild(work, siteDir);
+    return { seed: options.seed, caseNumber: options.caseNumber, mutations, ...outcomes, ms: Math.round(performance.now() - started) };
   } finally {
     if (!options.keep) rmSync(work, { recursive: true, force: true });
   }
+}
+
+/**
+ * Runs check and the build on a site folder that is already as it should be (`work` is the folder that holds
+ * it, where the build's output goes), and compares them: for a case, or for content written by hand.
+ */
+export async function checkAndBuild(work: string, siteDir: string): Promise<{ check: Outcome; build: Outcome; disagreements: string[] }> {
+  const check = await runCheck(work, siteDir);
+  const build = await runBuild(work, siteDir, join(work, "out"));
+  return { check, build, disagreements: compareOutcomes(check, build) };
 }
 
 /**

@@ -548,6 +548,8 @@ const MUTATORS: Mutator[] = [
         ["scores", [{ vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", baseScore: 9.8 }]],
         ["scores", [{ vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", baseScore: 5.0 }]],
         ["scores", [{ vector: "CVSS:2.0/AV:N", baseScore: 5.0 }]],
+        ["scores", [{ vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", baseScore: 9.8 }, { vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:L/I:L/A:L", baseScore: 7.3 }]],
+        ["scores", [{ vector: "AV:N/AC:L/Au:N/C:C/I:C/A:C", baseScore: 10 }, { vector: "CVSS:3.0/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", baseScore: 9.8 }]],
         ["remediations", [{ category: "workaround", url: "https://example.com/fix" }]],
         ["remediations", [{ category: "vendor-fix" }]],
         ["status", { "windows-2000": "fixed" }], ["status", { "windows-95": "known-affected" }],

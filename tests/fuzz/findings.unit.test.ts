@@ -79,3 +79,20 @@ test("a CWE id the CWE list lacks, or a name that is not the list's, is a locate
   const right = await check({ "ja/advisories/ms04-011.md": withCwe("{ id: CWE-79, name: \"Improper Neutralization of Input During Web Page Generation ('Cross-site Scripting')\" }") }, "en", copyBundledContent);
   assert.deepEqual(right.problems, []);
 });
+
+test("two scores of the same CVSS version for the same products are a located problem (CSAF test 6.1.7)", async () => {
+  const bulletin = readFileSync(join(ROOT, "content/ja/advisories/ms04-011.md"), "utf8");
+  const score = (vector: string, base: number) => `      - { vector: "${vector}", baseScore: ${base} }\n`;
+  const withScores = (...scores: string[]) => bulletin.replace("    impact: remote-code-execution\n", `    impact: remote-code-execution\n    scores:\n${scores.join("")}`);
+  const twice = withScores(score("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", 9.8), score("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:L/I:L/A:L", 7.3));
+  const line = twice.split("\n").findIndex((l) => l.includes("C:L/I:L/A:L")) + 1;
+  const en = await check({ "ja/advisories/ms04-011.md": twice }, "en", copyBundledContent);
+  assert.deepEqual(en.problems.map((p) => `${p.file}:${p.line} ${p.field}: ${p.message}`), [
+    `content/ja/advisories/ms04-011.md:${line} vulnerabilities[0].scores[1]: scores[0] already rates these products with CVSS 3.1; a product has one score per CVSS version`,
+  ]);
+  const ja = await check({ "ja/advisories/ms04-011.md": twice }, "ja", copyBundledContent);
+  assert.match(ja.problems[0]!.message, /^scores\[0\] がすでにこれらの製品を CVSS 3\.1 で評価しています。/);
+  // One score per version is what CSAF wants: a 2.0 and a 3.1 score of the same products are fine.
+  const versions = withScores(score("AV:N/AC:L/Au:N/C:C/I:C/A:C", 10), score("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", 9.8));
+  assert.deepEqual((await check({ "ja/advisories/ms04-011.md": versions }, "en", copyBundledContent)).problems, []);
+});
