@@ -23,11 +23,12 @@ import { documentPath } from "../routes/csaf-ids.ts";
 import { routes } from "../routes/routes.ts";
 
 /** Manifest URLs that only the content produces: entry pages, KB and CVE pages, CSAF documents and their hashes. */
+const CSAF_DOCUMENT = /^\/\.well-known\/csaf\/\d{4}\/[^/]+\.json(\.sha256|\.sha512)?$/;
 const IDENTIFIER_PAGE = /^\/[a-z]{2}\/(kb|cve)\/[^/]+\/$/;
 const CONTENT_FAMILY = [
   /^\/[a-z]{2}\/(advisories|hoaxes)\/[^/]+\/$/,
   IDENTIFIER_PAGE,
-  /^\/\.well-known\/csaf\/\d{4}\/[^/]+\.json(\.sha256|\.sha512)?$/,
+  CSAF_DOCUMENT,
 ];
 
 export interface ManifestOptions {
@@ -64,6 +65,9 @@ export function manifestProblems(site: SiteData, options: ManifestOptions): Cont
   readFileSync(path, "utf8").split("\n").forEach((raw, index) => {
     const url = raw.trim();
     if (!url || url.startsWith("#") || produced.has(url) || !CONTENT_FAMILY.some((family) => family.test(url))) return;
+    // With CSAF switched off (KEIKOKU_CSAF=off) no document is written, whatever the content says: that is
+    // the switch's doing, not the author's, and not for check to report.
+    if (!options.csaf && CSAF_DOCUMENT.test(url)) return;
     const moved = movedDocument(site, url, options);
     const isPage = url.endsWith("/");
     problems.push({
