@@ -13,6 +13,10 @@ if (!TIERS.includes(tier) || !ONE_PROCESS.has(tier)) {
   console.error(`usage: node --import tsx tests/tier.ts <${[...ONE_PROCESS].join("|")}>`);
   process.exit(2);
 }
+// The shared Chromium closes in a root-level `after` that its module registers when first imported. Imported
+// first inside a file's suite, that hook would belong to the suite, and the browser would close after one file.
+if (tier === "browser") await import("./helpers/browser.ts");
+
 for (const file of filesOf(tier)) {
   describe(file, async () => {
     await import(pathToFileURL(join(TESTS_DIR, "..", file)).href);

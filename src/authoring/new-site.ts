@@ -43,6 +43,8 @@ export function siteFiles({ folder }: { folder: string }): Record<string, string
       "  # The first part of every CSAF tracking id; never change it once documents are published.",
       `  idPrefix: ${idPrefixFor(folder)}`,
       "  tlp: WHITE",
+      "  # security.txt is published only with an expiry less than a year ahead (RFC 9116); renew it before then.",
+      "  # securityTxtExpires: YYYY-MM-DD",
       "",
     ].join("\n"),
     "ja/pages/about.md": [

@@ -15,5 +15,7 @@ export const COMMANDS: Record<string, () => Promise<{ main: Command }>> = {
   schemas: () => import("./schemas.ts"),
   import: () => import("./import.ts"),
   screenshots: () => import("./screenshots.ts"),
+  remove: () => import("./remove.ts"),
+  "fix-ids": () => import("./fix-ids.ts"),
   fuzz: () => import("./fuzz.ts"),
 };

@@ -11,12 +11,13 @@ import { CONTENT_OPTION, parseCommand, siteDirOf, type CommandIo, type CommandSp
 
 export const DEV_SERVER: CommandSpec = {
   name: "start",
-  usage: "[--content DIR] [--output DIR] [--port N]",
+  usage: "[--content DIR] [--output DIR] [--port N] [--verbose]",
   summary: "Build the site and serve it with live reload; every save rebuilds it.",
   options: {
     content: CONTENT_OPTION,
     output: { type: "string", value: "DIR", description: "where the site is built and served from (default: $KEIKOKU_OUTPUT, else _site/)" },
     port: { type: "string", value: "N", description: "the port (default: $PORT, else 8080)" },
+    verbose: { type: "boolean", description: "after each build, print every note and Eleventy's own output too" },
   },
 };
 
@@ -41,7 +42,7 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
     io.stderr(`${new ContentError(read.problems).message}\n`);
     return 1;
   }
-  const server = await startDevServer({ settings: read.settings, output, port, log: (line) => io.stdout(`${line}\n`) });
+  const server = await startDevServer({ settings: read.settings, output, port, log: (line) => io.stdout(`${line}\n`), verbose: parsed.values.verbose === true });
   await new Promise<void>((done) => {
     for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => done());
   });

@@ -9,7 +9,8 @@
  */
 import { LANGS, SOURCE_LANG, type Lang } from "../i18n/languages.ts";
 import { loadContent } from "../data/load-content.ts";
-import { formatReport } from "../data/problems.ts";
+import { formatReport, sortProblems } from "../data/problems.ts";
+import { problemJson } from "../i18n/problem-text.ts";
 import { formatStatusTable, totals, translationStatus } from "../authoring/translation-status.ts";
 import { CONTENT_OPTION, parseCommand, siteDirOf, type CommandIo, type CommandSpec } from "./command.ts";
 
@@ -35,8 +36,8 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
   }
   const result = loadContent({ root: io.cwd, contentDir: siteDirOf(parsed.values, io), cache: io.env.KEIKOKU_CACHE !== "off", html: false });
   if (!result.site) {
-    if (format === "json") io.stdout(`${JSON.stringify({ ok: false, problems: result.problems }, null, 2)}\n`);
-    else io.stderr(`${formatReport(result.problems)}\n`);
+    if (format === "json") io.stdout(`${JSON.stringify({ ok: false, problems: sortProblems(result.problems).map((p) => problemJson(p, "en")) }, null, 2)}\n`);
+    else io.stderr(`${formatReport(result.problems, "en", "check")}\n`);
     return 1;
   }
 

@@ -118,7 +118,7 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
   const others = result.problems.length - problems.length;
   if (problems.length) {
     for (const p of sortProblems(problems)) err(formatProblem(p));
-    const unknown = problems.filter((p) => /^unknown product "/.test(p.message)).length;
+    const unknown = problems.filter((p) => p.code === "product.unknown").length;
     err(`✖ the draft has ${problems.length} content ${problems.length === 1 ? "problem" : "problems"}${unknown ? ` (${unknown} for products the vocabulary does not have)` : ""}.`);
     if (others) err(`  (${others} other problems in the content folder are not listed here: npm run check)`);
     return 1;

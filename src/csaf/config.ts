@@ -7,6 +7,7 @@
 import { readFileSync } from "node:fs";
 import type { Settings } from "../settings/settings.ts";
 import type { Publisher, TlpLabel } from "./csaf-types.ts";
+import { noticeText } from "../i18n/problem-text.ts";
 
 export interface CsafConfig {
   /** Origin without a trailing slash. */
@@ -21,10 +22,10 @@ export interface CsafConfig {
   idPrefix: string;
   /** security.txt Contact values (URIs). */
   securityContacts: string[];
-  /** security.txt Expires override, `YYYY-MM-DD` or a full date-time. */
+  /** security.txt's Expires, `YYYY-MM-DD` or a full date-time; without it security.txt is not published. */
   securityTxtExpires?: string;
-  /** Where that override comes from, for the build report (CSAF_SECURITY_TXT_EXPIRES, csaf.securityTxtExpires). */
-  securityTxtExpiresFrom?: string;
+  /** What the settings say about that expiry (not set, or more than a year ahead), for the build report. */
+  securityTxtNotice?: string;
   /** An OpenPGP key to sign with; see signing.ts. */
   openpgpKeyFile?: string;
   /** Its passphrase, if it is protected. */
@@ -61,12 +62,8 @@ export function csafConfig(settings: Settings): CsafConfig {
     idPrefix: site.csaf.idPrefix,
     // Without contacts, the about page says who publishes the site and how to reach them (DESIGN.md).
     securityContacts: settings.securityContacts ?? (contacts.length ? contacts : [`${siteUrl}${pathPrefix}ja/about/`]),
-    ...(site.csaf.securityTxtExpires
-      ? {
-          securityTxtExpires: site.csaf.securityTxtExpires,
-          securityTxtExpiresFrom: settings.overrides.includes("CSAF_SECURITY_TXT_EXPIRES") ? "CSAF_SECURITY_TXT_EXPIRES" : "csaf.securityTxtExpires",
-        }
-      : {}),
+    ...(site.csaf.securityTxtExpires ? { securityTxtExpires: site.csaf.securityTxtExpires } : {}),
+    ...(settings.securityTxtNotice ? { securityTxtNotice: noticeText(settings.securityTxtNotice, "en") } : {}),
     ...(settings.signing.keyFile ? { openpgpKeyFile: settings.signing.keyFile } : {}),
     ...(settings.signing.passphrase ? { openpgpPassphrase: settings.signing.passphrase } : {}),
     engine: { name: "Keikoku", version: KEIKOKU_VERSION },

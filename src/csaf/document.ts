@@ -130,9 +130,9 @@ export function buildDocument(entry: Entry, site: SiteData, config: CsafConfig):
   if (entry.kind === "bulletin" && entry.vulnerabilities.length) {
     const built = buildProductTree(site.products, treeProducts(entry), lang, entry.testedVersions);
     problems.push(...built.problems);
-    if (entry.update && !entry.kb.includes(entry.update.kb)) problems.push({ field: ["update", "kb"], message: `the update's KB ${entry.update.kb} is not listed in "kb"`, hint: `add ${entry.update.kb} to "kb"` });
+    if (entry.update && !entry.kb.includes(entry.update.kb)) problems.push({ field: ["update", "kb"], code: "csaf.update-kb", params: { kb: entry.update.kb }, hint: "csaf.update-kb" });
     (entry.update?.notOfferedFor ?? []).forEach((p, i) => {
-      if (!entry.affected.includes(p)) problems.push({ field: ["update", "notOfferedFor", i], message: `"${p}" is not listed in "affected"`, hint: "remove it, or add it to \"affected\"" });
+      if (!entry.affected.includes(p)) problems.push({ field: ["update", "notOfferedFor", i], code: "csaf.not-offered-unlisted", params: { product: p }, hint: "csaf.not-offered-unlisted" });
     });
     document.product_tree = built.tree;
     document.vulnerabilities = entry.vulnerabilities.map((v, i) => bulletinVulnerability(entry, v, i, built, lang, problems));
@@ -168,7 +168,7 @@ function bulletinVulnerability(entry: Entry, v: VulnerabilityEntry, index: numbe
     const map = byLabel.get(product);
     return (labels.length ? labels : [""]).flatMap((label) => {
       const id = map?.get(label);
-      if (id === undefined) problems.push({ field: field(...where), message: `"${label || product}" is not a version of ${product} in "testedVersions"`, hint: "name a version testedVersions lists, or all" });
+      if (id === undefined) problems.push({ field: field(...where), code: "csaf.version-unknown", params: { version: label || product, product }, hint: "csaf.version-unknown" });
       return id === undefined ? [] : [id];
     });
   };
@@ -208,7 +208,7 @@ function bulletinVulnerability(entry: Entry, v: VulnerabilityEntry, index: numbe
   }
   v.remediations.forEach((r, i) => {
     const productIds = refIds(r.products, ["remediations", i]);
-    if (!productIds.length) problems.push({ field: field("remediations", i), message: "the remediation applies to no product", hint: "name its products: { product-id: all }" });
+    if (!productIds.length) problems.push({ field: field("remediations", i), code: "csaf.remediation-no-product", params: {}, hint: "csaf.name-products" });
     remediations.push({
       category: r.category.replaceAll("-", "_") as Remediation["category"],
       ...(r.date ? { date: isoDay(r.date) } : {}),
@@ -223,9 +223,9 @@ function bulletinVulnerability(entry: Entry, v: VulnerabilityEntry, index: numbe
   const scores: Score[] = v.scores.map((score, i) => {
     const version = cvssVersion(score.vector);
     const products = refIds(score.products, ["scores", i]);
-    if (!products.length) problems.push({ field: field("scores", i), message: "the score applies to no product", hint: "name its products: { product-id: all }" });
+    if (!products.length) problems.push({ field: field("scores", i), code: "csaf.score-no-product", params: {}, hint: "csaf.name-products" });
     const earlier = products.map((p) => scored.get(`${version} ${p}`)).find((e) => e !== undefined);
-    if (earlier !== undefined) problems.push({ field: field("scores", i), message: `scores[${earlier}] already rates these products with CVSS ${version}; a product has one score per CVSS version`, hint: "give each score of the same CVSS version its own products ({ product-id: all }), or remove one" });
+    if (earlier !== undefined) problems.push({ field: field("scores", i), code: "csaf.score-same-version", params: { earlier, version }, hint: "csaf.score-same-version" });
     for (const p of products) if (!scored.has(`${version} ${p}`)) scored.set(`${version} ${p}`, i);
     return version === "2.0"
       ? { cvss_v2: { baseScore: score.baseScore, vectorString: score.vector, version }, products }
@@ -243,11 +243,11 @@ function bulletinVulnerability(entry: Entry, v: VulnerabilityEntry, index: numbe
   if (v.note) notes.push({ category: "general", text: v.note });
 
   const productStatus: ProductStatus = Object.fromEntries(status);
-  if (!status.size) problems.push({ field: field(), message: `vulnerability "${v.id}" has neither ratings nor a status; a CSAF security advisory needs a product status`, hint: "add ratings or status" });
+  if (!status.size) problems.push({ field: field(), code: "csaf.no-status", params: { id: v.id }, hint: "csaf.no-status" });
   if (v.cwe) {
     const name = CWE_NAMES.get(v.cwe.id);
-    if (name === undefined) problems.push({ field: field("cwe", "id"), message: `${v.cwe.id} is not a weakness of the CWE list`, hint: "use the id of a weakness (not a category or view) from cwe.mitre.org, e.g. CWE-611" });
-    else if (name !== v.cwe.name) problems.push({ field: field("cwe", "name"), message: `the name of ${v.cwe.id} is "${name}"`, hint: "write the name exactly as the CWE list gives it" });
+    if (name === undefined) problems.push({ field: field("cwe", "id"), code: "csaf.cwe-unknown", params: { value: v.cwe.id }, hint: "csaf.cwe-unknown" });
+    else if (name !== v.cwe.name) problems.push({ field: field("cwe", "name"), code: "csaf.cwe-name", params: { value: v.cwe.id, name }, hint: "csaf.cwe-name" });
   }
   const otherIds = [...(v.can ? [{ system_name: s.canSystemName, text: v.can }] : []), ...v.ids.map((id) => ({ system_name: id.system, text: id.text }))];
 

@@ -99,7 +99,7 @@ export async function generateCsaf(site: SiteData, config: CsafConfig, options: 
  */
 function sourceProblems(site: SiteData, entry: Entry, problems: DataProblem[], known: CsafDataProblem[]): CsafDataProblem[] {
   const file = (entryById(site, entry.id, SOURCE_LANG) ?? entry).file;
-  const same = (a: CsafDataProblem, p: DataProblem) => a.file === file && a.message === p.message && a.field.join(".") === p.field.join(".");
+  const same = (a: CsafDataProblem, p: DataProblem) => a.file === file && a.code === p.code && JSON.stringify(a.params) === JSON.stringify(p.params) && a.field.join(".") === p.field.join(".");
   return problems.filter((p) => !known.some((k) => same(k, p))).map((p) => ({ file, ...p }));
 }
 

@@ -68,7 +68,7 @@ export function buildProductTree(vocabulary: Products, products: readonly Produc
     productIdsOf.forEach((id, i) => {
       const label = list[i] ? list[i].label : name;
       const other = seen.get(id);
-      if (other !== undefined) problems.push({ field: ["testedVersions", product], message: `"${label}" and "${other}" both become CSAF product id "${id}"`, hint: "give each version a distinct name or service pack" });
+      if (other !== undefined) problems.push({ field: ["testedVersions", product], code: "csaf.product-id-clash", params: { version: label, other, id }, hint: "csaf.product-id-clash" });
       seen.set(id, label);
     });
     ids.set(product, productIdsOf);

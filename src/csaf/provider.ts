@@ -1,6 +1,6 @@
 /**
  * The provider directory (CSAF 2.0 §7.1), as files to write under the site's output folder:
- *   .well-known/security.txt                      RFC 9116, with `CSAF:` (requirement 8)
+ *   .well-known/security.txt                      RFC 9116, with `CSAF:` (requirement 8), when the settings give its expiry
  *   .well-known/csaf/provider-metadata.json       role csaf_provider (requirements 7, 9), csaf_trusted_provider when signed
  *   .well-known/csaf/<YYYY>/<file>.json           the documents (requirements 1, 2, 11)
  *   .well-known/csaf/<YYYY>/<file>.json.sha256    hashes: "<hex>  <file>" (requirement 18)
@@ -24,8 +24,6 @@ import type { SigningResult } from "./signing.ts";
 
 export const CSAF_SCHEMA_URL = "https://docs.oasis-open.org/csaf/csaf/v2.0/csaf_json_schema.json";
 const ROLIE_CSAF_CATEGORY = { scheme: "urn:ietf:params:rolie:category:information-type", term: "csaf" };
-/** How long security.txt stays valid after the build date (RFC 9116 recommends less than a year). */
-export const SECURITY_TXT_LIFETIME_DAYS = 365;
 
 export interface SerializedDocument extends GeneratedDocument {
   json: string;
@@ -158,26 +156,23 @@ export function buildProviderFiles(
   if (publicKey) files.set(dir(`openpgp/${publicKey.fingerprint}.asc`), publicKey.armored);
   files.set(dir("provider-metadata.json"), canonicalJson(metadata));
 
-  // security.txt (RFC 9116). Expires must be a fixed function of the inputs so builds stay byte-identical:
-  // the build date plus a fixed lifetime. Operators MUST set SOURCE_DATE_EPOCH to the release time (or
-  // CSAF_SECURITY_TXT_EXPIRES) when publishing; with neither, the date is derived from 2004 content and has passed.
-  const expires = config.securityTxtExpires
-    ? new Date(config.securityTxtExpires).toISOString()
-    : new Date(Date.parse(updated) + SECURITY_TXT_LIFETIME_DAYS * 86_400_000).toISOString();
-  files.set(
-    ".well-known/security.txt",
-    [
-      `# ${config.publisher.name}: how to report a security problem, and where the CSAF advisories are (RFC 9116).`,
-      "# Operators: set CSAF_SECURITY_CONTACT, and SOURCE_DATE_EPOCH or CSAF_SECURITY_TXT_EXPIRES, when publishing.",
-      ...config.securityContacts.map((c) => `Contact: ${c}`),
-      `Expires: ${expires}`,
-      `CSAF: ${metadata.canonical_url}`,
-      `Preferred-Languages: ${LANGS.join(", ")}`,
-      `Canonical: ${absoluteUrl(config, ".well-known/security.txt")}`,
-      "",
-    ].join("\n"),
-  );
-  notes.push(`security.txt expires ${expires}${config.securityTxtExpires ? ` (${config.securityTxtExpiresFrom ?? "csaf.securityTxtExpires"})` : ` (${config.sourceDateEpoch !== undefined ? "SOURCE_DATE_EPOCH" : "last content update"} + ${SECURITY_TXT_LIFETIME_DAYS} days)`}`);
+  // security.txt (RFC 9116) only with an expiry from the settings, which have refused one already past
+  // (src/settings/security-txt-expiry.ts); their note says how to publish it, or that the date is far ahead.
+  if (config.securityTxtNotice) notes.push(config.securityTxtNotice);
+  if (config.securityTxtExpires) {
+    files.set(
+      ".well-known/security.txt",
+      [
+        `# ${config.publisher.name}: how to report a security problem, and where the CSAF advisories are (RFC 9116).`,
+        ...config.securityContacts.map((c) => `Contact: ${c}`),
+        `Expires: ${new Date(config.securityTxtExpires).toISOString()}`,
+        `CSAF: ${metadata.canonical_url}`,
+        `Preferred-Languages: ${LANGS.join(", ")}`,
+        `Canonical: ${absoluteUrl(config, ".well-known/security.txt")}`,
+        "",
+      ].join("\n"),
+    );
+  }
   if (config.pathPrefix !== "/") {
     notes.push(`PATH_PREFIX is ${config.pathPrefix}: consumers look for /.well-known/security.txt and /.well-known/csaf/provider-metadata.json at the root of the host (CSAF requirements 8–9); serve or redirect them there`);
   }

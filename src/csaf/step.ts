@@ -17,7 +17,7 @@ import { csafConfig } from "./config.ts";
 import type { CsafOutput } from "./generate.ts";
 import { generateCsafInBackground } from "./in-background.ts";
 import { CSAF_DIR } from "../routes/csaf-ids.ts";
-import { CsafValidationError, UNAVOIDABLE_WARNINGS, describeTest, formatCsafProblem, testSection, type CsafProblem } from "./validate.ts";
+import { CsafValidationError } from "./validate.ts";
 import { KEIKOKU_ROOT } from "../settings/paths.ts";
 
 /** Where validation results are remembered by content hash (see validation-cache.ts). */
@@ -37,9 +37,10 @@ export function startCsaf(site: SiteData, settings: Settings, cacheFile = settin
 /**
  * Waits for the documents and writes the provider directory into `dir`. A content fact no document can be built
  * from is a content problem, at its field (`locate`), like check's; an invalid document throws the validator's
- * findings.
+ * findings. Nothing is printed here: the warnings and notes go into the build's report (src/site/build-report.ts),
+ * which is printed only when the whole build succeeded.
  */
-export async function writeCsaf(job: Promise<CsafOutput>, dir: string, locate: Locate, report: (output: CsafOutput) => void = printCsafReport): Promise<CsafOutput> {
+export async function writeCsaf(job: Promise<CsafOutput>, dir: string, locate: Locate, report: (output: CsafOutput) => void = () => undefined): Promise<CsafOutput> {
   const result = await job;
   if (result.dataProblems.length) throw new ContentError(result.dataProblems.map((p) => locatedProblem(locate, p)));
   if (result.errors.length) throw new CsafValidationError(result.errors);
@@ -52,25 +53,4 @@ export async function writeCsaf(job: Promise<CsafOutput>, dir: string, locate: L
   }
   report(result);
   return result;
-}
-
-/** The default report: one line per kind of warning (known ones with their count), then the notes. */
-export function printCsafReport(output: CsafOutput): void {
-  const byTest = new Map<string, CsafProblem[]>();
-  for (const w of output.warnings) {
-    const list = byTest.get(w.test);
-    // Pushed, not copied: 40,000 warnings at 10,000 advisories made a copy per warning cost 129 s.
-    if (list) list.push(w);
-    else byTest.set(w.test, [w]);
-  }
-  const known: string[] = [];
-  const unexpected: string[] = [];
-  for (const [test, list] of byTest) {
-    const section = testSection(test);
-    if (section && section in UNAVOIDABLE_WARNINGS) known.push(`${section} ×${list.length}`);
-    else unexpected.push(`${describeTest(test)} ×${list.length}, e.g. ${formatCsafProblem(list[0]!)}`);
-  }
-  console.log(`[keikoku] CSAF: ${output.documents.length} documents valid${known.length ? `; known warnings ${known.join(", ")} (see UNAVOIDABLE_WARNINGS in src/csaf/validate.ts)` : ""}`);
-  for (const line of unexpected) console.warn(`[keikoku] CSAF warning: ${line}`);
-  for (const note of output.notes) console.log(`[keikoku] CSAF note: ${note}`);
 }

@@ -61,8 +61,9 @@ export function describeTest(test: string): string {
 }
 
 /**
- * Warnings that Keikoku's data cannot avoid, with the reason. The build reports them in one line each;
- * any other warning is printed in full, as something to fix.
+ * Warnings that Keikoku's data cannot avoid, with the reason. The build counts them (`--verbose` lists them
+ * with the reason); any other warning is printed with the file at fault, as something to fix
+ * (src/site/build-report.ts).
  */
 export const UNAVOIDABLE_WARNINGS: Record<string, string> = {
   // 2004 bulletins carry no CVSS score, and NVD's later CVSS v2 scores are not verified for this content.

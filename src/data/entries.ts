@@ -6,6 +6,7 @@ import type { Lang } from "../i18n/languages.ts";
 import type { Section } from "../routes/routes.ts";
 import type { Kind, ProductId, Products, SeverityId, ImpactId } from "./vocabulary.ts";
 import type { ProductStatus, ProductVersion, Remediation, Score } from "./schema.ts";
+import type { Notice } from "./problems.ts";
 
 export type { Section };
 
@@ -129,7 +130,7 @@ export interface SiteData {
   /** The newest revision date of any entry: when the site was last updated. */
   lastUpdated: string;
   /** Non-fatal notes for the build report (fallback pages, stale translations). */
-  notices: string[];
+  notices: Notice[];
 }
 
 const indexes = new WeakMap<SiteData, Map<string, Entry>>();

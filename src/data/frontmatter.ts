@@ -17,7 +17,8 @@ export interface ParsedFile {
   /** 1-based line of the body's first line in the file. */
   bodyLine: number;
   /** YAML syntax problems, already placed. */
-  syntaxErrors: { message: string; position: Position }[];
+  /** `code` is the yaml library's error code (DUPLICATE_KEY, …), or UNRESOLVED_ALIAS. */
+  syntaxErrors: { code: string; message: string; position: Position }[];
   /** Where a field is; for a missing field, where its parent is; `unknownKey` places the key itself. */
   locate(path: readonly PropertyKey[], unknownKey?: string): Position;
 }
@@ -26,19 +27,19 @@ const FENCE = /^---[ \t]*\r?\n/;
 const CLOSING_FENCE = /^---[ \t]*$/m;
 
 /** The YAML between the fences and the Markdown after them, without parsing either. */
-export function splitFrontmatter(text: string): { yamlText: string; body: string; bodyLine: number } | { error: string } {
-  if (!FENCE.test(text)) return { error: "the file does not start with a `---` frontmatter block" };
+export function splitFrontmatter(text: string): { yamlText: string; body: string; bodyLine: number } | { error: "frontmatter.missing" | "frontmatter.unclosed" } {
+  if (!FENCE.test(text)) return { error: "frontmatter.missing" };
   const start = text.indexOf("\n") + 1;
   const rest = text.slice(start);
   const close = CLOSING_FENCE.exec(rest);
-  if (!close) return { error: "the frontmatter block is not closed with a `---` line" };
+  if (!close) return { error: "frontmatter.unclosed" };
   const yamlText = rest.slice(0, close.index);
   const body = rest.slice(close.index + close[0].length).replace(/^\r?\n/, "");
   // Line 1 is the opening fence, the YAML starts on line 2.
   return { yamlText, body, bodyLine: 2 + countLines(yamlText) + 1 };
 }
 
-export function parseFrontmatter(text: string): ParsedFile | { error: string } {
+export function parseFrontmatter(text: string): ParsedFile | { error: "frontmatter.missing" | "frontmatter.unclosed" } {
   const split = splitFrontmatter(text);
   if ("error" in split) return split;
   // Line 1 is the opening fence, the YAML starts on line 2.
@@ -57,6 +58,7 @@ export function parseYaml(yamlText: string, firstLine = 1): ParsedYaml {
     return { line: line + firstLine - 1, column: col };
   };
   const syntaxErrors = doc.errors.map((e) => ({
+    code: e.code as string,
     message: e.message.split("\n")[0]!.replace(/ at line \d+, column \d+.*$/, ""),
     position: toPosition(e.pos[0]),
   }));
@@ -66,7 +68,7 @@ export function parseYaml(yamlText: string, firstLine = 1): ParsedYaml {
       data = doc.toJS();
     } catch (error) {
       // e.g. an alias (*name) with no anchor: valid syntax, but no value.
-      syntaxErrors.push({ message: error instanceof Error ? error.message : String(error), position: { line: firstLine, column: 1 } });
+      syntaxErrors.push({ code: "UNRESOLVED_ALIAS", message: error instanceof Error ? error.message : String(error), position: { line: firstLine, column: 1 } });
     }
   }
   return {

@@ -42,6 +42,8 @@ export interface LoadOptions {
   cache?: boolean;
   /** false: validate only, entries come without HTML (`npm run check`); default true. */
   html?: boolean;
+  /** The site's origin (settings.siteUrl): a content link to it must be an id link instead. */
+  siteUrl?: string | undefined;
 }
 
 /** With the cache on: how many content files were taken from it unchanged, of how many. */
@@ -60,7 +62,7 @@ export function loadContent(options: LoadOptions = {}): LoadResult {
   const root = options.root ?? process.cwd();
   const contentDir = options.contentDir ?? join(root, "content");
   const state: LoadState = {
-    root, contentDir, html: options.html ?? true, useCache: options.cache ?? false, problems: [],
+    root, contentDir, siteUrl: options.siteUrl, html: options.html ?? true, useCache: options.cache ?? false, problems: [],
     listed: [], present: new Set(), products: {}, files: [], byKey: new Map(), entryIds: new Set(), rendered: new Map(), links: [],
     entries: [], pages: [], notices: [], lastUpdated: "",
   };
@@ -77,8 +79,8 @@ export function loadContent(options: LoadOptions = {}): LoadResult {
 }
 
 /** A content problem found after loading (the CSAF step's), at its field's line and column. */
-export function locatedProblem(locate: Locate, p: { file: string; field: readonly (string | number)[]; message: string; hint?: string }): ContentProblem {
-  return { file: p.file, ...locate(p.file, p.field), field: formatPath(p.field), message: p.message, ...(p.hint ? { hint: p.hint } : {}) };
+export function locatedProblem(locate: Locate, p: { file: string; field: readonly (string | number)[] } & Pick<ContentProblem, "code" | "params" | "hint">): ContentProblem {
+  return { file: p.file, ...locate(p.file, p.field), field: formatPath(p.field), code: p.code, params: p.params, ...(p.hint ? { hint: p.hint } : {}) };
 }
 
 /** Like loadContent, but throws a ContentError listing every problem. */

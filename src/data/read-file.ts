@@ -21,8 +21,8 @@ export function readContentFile(path: string, file: string): { text: string } | 
     return {
       problems: [{
         file, line: 1, column: 1, field: "(file)",
-        message: `the file is ${(size / 1024 / 1024).toFixed(1)} MB; the limit is 1 MB`,
-        hint: "split the advisory, or move long material to a linked source",
+        code: "file.too-large", params: { size: (size / 1024 / 1024).toFixed(1) },
+        hint: "file.too-large",
       }],
     };
   }
@@ -35,8 +35,8 @@ export function readContentFile(path: string, file: string): { text: string } | 
     return {
       problems: [{
         file, ...position(lossy, lossy.indexOf("\uFFFD")), field: "(file)",
-        message: "the file is not valid UTF-8",
-        hint: "save it as UTF-8 (Shift_JIS and EUC-JP are not accepted)",
+        code: "file.not-utf8", params: {},
+        hint: "file.not-utf8",
       }],
     };
   }
@@ -44,11 +44,11 @@ export function readContentFile(path: string, file: string): { text: string } | 
   const problems: ContentProblem[] = [];
   for (const match of text.matchAll(FORBIDDEN)) {
     const code = match[0].codePointAt(0)!;
-    const name = code >= 0x202a ? "a Unicode direction control" : code === 0 ? "a NUL byte" : "a control character";
+    const kind = code >= 0x202a ? "file.direction-control" : code === 0 ? "file.nul-byte" : "file.control-character";
     problems.push({
       file, ...position(text, match.index), field: "(file)",
-      message: `contains ${name} (U+${code.toString(16).toUpperCase().padStart(4, "0")})`,
-      hint: "remove it; it is invisible and can make text read differently from how it is stored",
+      code: kind, params: { codepoint: code.toString(16).toUpperCase().padStart(4, "0") },
+      hint: "file.invisible",
     });
   }
   return problems.length ? { problems } : { text: text.replace(/\r\n/g, "\n") };

@@ -8,41 +8,51 @@ import { z } from "zod";
 import { fullFormats } from "ajv-formats/dist/formats.js";
 const isUri = fullFormats.uri as (text: string) => boolean;
 import { ADVISORY_KINDS, IMPACT_IDS, PRODUCT_STATUS_IDS, REMEDIATION_IDS, SEVERITY_IDS } from "./vocabulary.ts";
+import { problemCode } from "../i18n/problem-text.ts";
 
 // Control characters and Unicode direction overrides/isolates (text that reads differently from how it is stored).
 const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
 
 /** Non-empty text without control characters. */
 export const Text = z
-  .string({ error: "expected text" })
+  .string({ error: problemCode("text.expected") })
   .trim()
-  .min(1, { error: "must not be empty" })
-  .refine((s) => !CONTROL_CHARS.test(s), { error: "contains a control character" });
+  .min(1, { error: problemCode("text.empty") })
+  .refine((s) => !CONTROL_CHARS.test(s), { error: problemCode("text.control-character") });
 
 /** An ASCII id: lower-case letters, digits and single hyphens (`sasser`, `ms04-011`, `sulfnbk-exe`). */
 export const Id = z
-  .string({ error: "expected an id" })
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: (iss) => `invalid id "${String(iss.input)}"` });
+  .string({ error: problemCode("id.expected") })
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: problemCode("id.invalid") });
 
 function isRealDate(y: number, m: number, d: number): boolean {
   const date = new Date(Date.UTC(y, m - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
+/**
+ * Which problem a date that is not a calendar day has: written wrong (`2004-5-8`, `2004-13-01`) or written
+ * right for a day that does not exist (`2004-02-30`), which says so instead of repeating the format.
+ */
+function dateProblem(input: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(input);
+  return m && Number(m[2]) >= 1 && Number(m[2]) <= 12 && Number(m[3]) >= 1 ? problemCode("date.nonexistent") : problemCode("date.malformed");
+}
+
 /** A calendar day, `YYYY-MM-DD`. */
 export const IsoDate = z
-  .string({ error: "expected a date written as YYYY-MM-DD" })
+  .string({ error: problemCode("date.expected") })
   .refine(
     (s) => {
       const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
       return !!m && isRealDate(Number(m[1]), Number(m[2]), Number(m[3]));
     },
-    { error: (iss) => `malformed date "${String(iss.input)}"` },
+    { error: (iss) => dateProblem(String(iss.input)) },
   );
 
 /** A day, a month or a year: `2002-05-01`, `2001-04` or `1998`. */
 export const PartialDate = z
-  .union([z.string(), z.number()], { error: "expected a date written as YYYY, YYYY-MM or YYYY-MM-DD" })
+  .union([z.string(), z.number()], { error: problemCode("date.expected-partial") })
   .transform((v) => String(v))
   .refine(
     (s) => {
@@ -51,7 +61,7 @@ export const PartialDate = z
       const month = m[2] ? Number(m[2]) : 1;
       return month >= 1 && month <= 12 && isRealDate(Number(m[1]), month, m[3] ? Number(m[3]) : 1);
     },
-    { error: (iss) => `malformed date "${String(iss.input)}"` },
+    { error: (iss) => dateProblem(String(iss.input)) },
   );
 
 /**
@@ -63,11 +73,9 @@ export const PartialDate = z
 export const HttpUrl = z
   .url({
     protocol: /^https?$/,
-    error: (iss) => `not an http(s) URL: "${String(iss.input)}"`,
+    error: problemCode("url.not-http"),
   })
-  .refine((url) => isUri(url), {
-    error: (iss) => `not a valid URL: "${String(iss.input)}" contains a space or a character that must be percent-encoded (one URL per field; a space is %20)`,
-  });
+  .refine((url) => isUri(url), { error: problemCode("url.not-uri") });
 
 /**
  * A product id of the site's vocabulary (products.yaml). Without a readable vocabulary (its own problems are
@@ -75,22 +83,22 @@ export const HttpUrl = z
  */
 export function productIdSchema(products: readonly string[] | undefined): z.ZodType<string> {
   if (!products) return Id;
-  const error = (iss: { input?: unknown }) => `unknown product "${String(iss.input)}"`;
+  const error = problemCode("product.unknown");
   if (!products.length) return z.string().refine(() => false, { error });
   return z.enum(products as [string, ...string[]], { error });
 }
-export const SeverityId = z.enum(SEVERITY_IDS, { error: (iss) => `unknown severity "${String(iss.input)}"` });
-export const ImpactId = z.enum(IMPACT_IDS, { error: (iss) => `unknown impact "${String(iss.input)}"` });
+export const SeverityId = z.enum(SEVERITY_IDS, { error: problemCode("severity.unknown") });
+export const ImpactId = z.enum(IMPACT_IDS, { error: problemCode("impact.unknown") });
 export const CveId = z
   .string()
-  .regex(/^CVE-\d{4}-\d{4,}$/, { error: (iss) => `malformed CVE id "${String(iss.input)}"` });
+  .regex(/^CVE-\d{4}-\d{4,}$/, { error: problemCode("cve.malformed") });
 export const CanId = z
   .string()
-  .regex(/^CAN-\d{4}-\d{4,}$/, { error: (iss) => `malformed CAN id "${String(iss.input)}"` });
+  .regex(/^CAN-\d{4}-\d{4,}$/, { error: problemCode("can.malformed") });
 export const KbNumber = z
-  .int({ error: (iss) => `malformed KB number "${String(iss.input)}"` })
-  .min(100000, { error: (iss) => `malformed KB number "${String(iss.input)}"` })
-  .max(9999999, { error: (iss) => `malformed KB number "${String(iss.input)}"` });
+  .int({ error: problemCode("kb.malformed") })
+  .min(100000, { error: problemCode("kb.malformed") })
+  .max(9999999, { error: problemCode("kb.malformed") });
 /**
  * A vendor's id for its advisory, as the vendor writes it: MS04-011, cisco-sa-20180328-smi2, RHSA-2019:1862,
  * BSI-2022-0001 (a CSAF document's tracking id). Printable ASCII without spaces at either end; an id that
@@ -98,18 +106,18 @@ export const KbNumber = z
  */
 export const BulletinId = z
   .string()
-  .regex(/^[!-~](?:[ -~]{0,98}[!-~])?$/, { error: (iss) => `malformed bulletin id "${String(iss.input)}"` })
-  .refine((s) => !/^MS\d/i.test(s) || /^MS\d{2}-\d{3}$/.test(s), { error: (iss) => `malformed bulletin id "${String(iss.input)}"` });
-export const ProductStatusId = z.enum(PRODUCT_STATUS_IDS, { error: (iss) => `unknown product status "${String(iss.input)}"` });
-export const RemediationId = z.enum(REMEDIATION_IDS, { error: (iss) => `unknown remediation category "${String(iss.input)}"` });
+  .regex(/^[!-~](?:[ -~]{0,98}[!-~])?$/, { error: problemCode("bulletin.malformed") })
+  .refine((s) => !/^MS\d/i.test(s) || /^MS\d{2}-\d{3}$/.test(s), { error: problemCode("bulletin.malformed") });
+export const ProductStatusId = z.enum(PRODUCT_STATUS_IDS, { error: problemCode("status.unknown") });
+export const RemediationId = z.enum(REMEDIATION_IDS, { error: problemCode("remediation.unknown") });
 export const CweId = z
   .string()
-  .regex(/^CWE-[1-9]\d*$/, { error: (iss) => `malformed CWE id "${String(iss.input)}"` });
+  .regex(/^CWE-[1-9]\d*$/, { error: problemCode("cwe.malformed") });
 /** A CVSS v3.0/v3.1 vector (`CVSS:3.1/AV:N/…`) or a CVSS v2 vector (`AV:N/AC:L/Au:N/C:C/I:C/A:C`). */
 export const CvssVector = z
   .string()
   .regex(/^(?:CVSS:3\.[01](?:\/[A-Z]{1,3}:[A-Z])+|AV:[LAN]\/AC:[HML]\/Au:[MSN]\/C:[NPC]\/I:[NPC]\/A:[NPC](?:\/[A-Za-z]{1,3}:[A-Z]{1,3})*)$/, {
-    error: (iss) => `malformed CVSS vector "${String(iss.input)}"`,
+    error: problemCode("cvss.malformed"),
   });
 
 /** One entry of the revision history. */
@@ -135,7 +143,7 @@ export const SourceSchema = z.strictObject({
  * itself when it lists none), or the versions by their full names ("Windows 2000 Service Pack 2").
  */
 export const VersionsSchema = z
-  .union([z.literal("all"), z.array(Text).min(1, { error: "needs at least one version" })], { error: "expected all, or a list of version names from testedVersions" })
+  .union([z.literal("all"), z.array(Text).min(1, { error: problemCode("versions.empty") })], { error: problemCode("versions.expected") })
   .describe("all, or version names as testedVersions spells them (name and service pack or version).");
 export type Versions = z.output<typeof VersionsSchema>;
 
@@ -155,7 +163,7 @@ export const ProductVersionSchema = z
     versions: z.array(Text).min(1).optional().describe("Several versions of this name (CSAF product_version), each a version of its own."),
   })
   .refine((v) => [v.servicePack, v.servicePacks, v.versions].filter((x) => x !== undefined).length <= 1, {
-    error: "give one of servicePack, servicePacks and versions",
+    error: problemCode("versions.one-of"),
   });
 
 /** The vendor document an imported entry is based on (npm run import): what was read, and which version. */
@@ -167,11 +175,11 @@ export const BasedOnSchema = z.strictObject({
   /** The document's version when it was last imported. */
   version: Text.describe("Version of the document (CSAF tracking.version) last imported."),
   /** The document's status when not final: interim (may still change) or draft. */
-  status: z.enum(["interim", "draft"], { error: (iss) => `unknown document status "${String(iss.input)}"` }).optional().describe("interim or draft, when the document was not final."),
+  status: z.enum(["interim", "draft"], { error: problemCode("based-on.status-unknown") }).optional().describe("interim or draft, when the document was not final."),
   /** The file name or URL the import read. */
   source: Text.describe("File name or URL the import read."),
   /** SHA-256 of the bytes read, in lower-case hex. */
-  sha256: z.string().regex(/^[0-9a-f]{64}$/, { error: (iss) => `malformed SHA-256 "${String(iss.input)}"` }).describe("SHA-256 of the bytes read, lower-case hex."),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, { error: problemCode("sha256.malformed") }).describe("SHA-256 of the bytes read, lower-case hex."),
 });
 
 const common = {
@@ -182,7 +190,7 @@ const common = {
   /** The day the entry was first published. */
   published: IsoDate.describe("Day of first publication, YYYY-MM-DD."),
   /** Every revision, oldest first. */
-  revisions: z.array(RevisionSchema).min(1, { error: "needs at least one revision" }).describe("Revision history, oldest first."),
+  revisions: z.array(RevisionSchema).min(1, { error: problemCode("revisions.empty") }).describe("Revision history, oldest first."),
   /** Ids of related advisories and hoaxes. */
   related: z.array(Id).default([]).describe("Ids of related advisories and hoaxes."),
   /** Identifiers and file names readers may search for. */
@@ -202,15 +210,15 @@ function productSchemas(products: readonly string[] | undefined) {
   /** Products (and their versions) a fact applies to: product id → all | [version names]. */
   const ProductRefsSchema = z
     .partialRecord(ProductId, VersionsSchema)
-    .refine((r) => Object.keys(r).length > 0, { error: "needs at least one product" })
+    .refine((r) => Object.keys(r).length > 0, { error: problemCode("products.empty") })
     .describe("Product id → all, or the version names it applies to.");
 
   /** A vulnerability's CSAF product status for one product: one status for all its versions, or versions per status. */
   const ProductStatusSchema = z
     .union([
       ProductStatusId,
-      z.partialRecord(ProductStatusId, VersionsSchema).refine((r) => Object.keys(r).length > 0, { error: "needs at least one status" }),
-    ], { error: "expected a product status (known-affected, fixed, …) or a mapping of status → all | [versions]" })
+      z.partialRecord(ProductStatusId, VersionsSchema).refine((r) => Object.keys(r).length > 0, { error: problemCode("status.empty") }),
+    ], { error: problemCode("status.expected") })
     .describe("One product status for every version, or status → all | [version names].");
 
   /** A CVSS score the vendor gives a vulnerability. */
@@ -218,7 +226,7 @@ function productSchemas(products: readonly string[] | undefined) {
     /** The vector as the vendor published it; its version (2.0, 3.0, 3.1) comes from its form. */
     vector: CvssVector.describe("CVSS vector: CVSS:3.1/AV:N/… (v3.x) or AV:N/AC:L/Au:N/… (v2)."),
     /** The base score; must be the one the vector gives. */
-    baseScore: z.number({ error: "expected a number from 0 to 10" }).min(0).max(10).describe("Base score, 0–10; checked against the vector."),
+    baseScore: z.number({ error: problemCode("score.expected") }).min(0).max(10).describe("Base score, 0–10; checked against the vector."),
     /** The products the score is for; left out: every affected product of the vulnerability. */
     products: ProductRefsSchema.optional().describe("Products the score is for; default: every affected product of the vulnerability."),
   });
@@ -286,7 +294,7 @@ function productSchemas(products: readonly string[] | undefined) {
   /** A Japanese advisory: an incident, a bulletin or guidance. */
   const AdvisorySchema = z.strictObject({
     /** What kind of advisory this is. */
-    kind: z.enum(ADVISORY_KINDS, { error: (iss) => `unknown kind "${String(iss.input)}"` }).describe("incident, bulletin or guidance."),
+    kind: z.enum(ADVISORY_KINDS, { error: (iss) => problemCode(iss.input === undefined ? "kind.missing" : "kind.unknown") }).describe("incident, bulletin or guidance."),
     ...common,
     /** The highest severity. */
     severity: SeverityId.optional().describe("Highest severity."),
@@ -324,7 +332,7 @@ export const FirstSeenSchema = z.strictObject({
 
 const hoaxText = {
   /** Every name the hoax goes by. */
-  names: z.array(Text).min(1, { error: "needs at least one name" }).describe("Every name the hoax goes by."),
+  names: z.array(Text).min(1, { error: problemCode("names.empty") }).describe("Every name the hoax goes by."),
   /** What the mail claims (Markdown). */
   claim: Text.describe("What the hoax claims (Markdown)."),
   /** What is actually true (Markdown). */
@@ -338,7 +346,7 @@ const hoaxText = {
 /** A Japanese hoax entry. */
 export const HoaxSchema = z.strictObject({
   /** Always `hoax`. */
-  kind: z.literal("hoax", { error: (iss) => `unknown kind "${String(iss.input)}" for a hoax` }).describe("Always hoax."),
+  kind: z.literal("hoax", { error: (iss) => problemCode(iss.input === undefined ? "kind.missing-hoax" : "kind.not-hoax") }).describe("Always hoax."),
   ...common,
   ...hoaxText,
   firstSeen: FirstSeenSchema.describe("When and where the hoax was first seen."),

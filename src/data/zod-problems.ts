@@ -4,24 +4,48 @@
  */
 import type { z } from "zod";
 import type { ParsedFile } from "./frontmatter.ts";
-import { didYouMean, formatPath, type ContentProblem } from "./problems.ts";
+import { hasString } from "../i18n/i18n.ts";
+import type { HintCode, ProblemCode } from "../i18n/problem-text.ts";
+import { didYouMean, formatPath, type ContentProblem, type ProblemParams } from "./problems.ts";
 
-/** Hints for the formats authors get wrong most, keyed by the start of the message. */
-const FORMAT_HINTS: [RegExp, string][] = [
-  [/^malformed date/, "write dates as YYYY-MM-DD, e.g. 2004-05-08 (firstSeen also takes YYYY-MM or YYYY)"],
-  [/^malformed KB number/, "write the article number only, e.g. 835732"],
-  [/^malformed CVE id/, "write it as CVE-YYYY-NNNN, e.g. CVE-2003-0533"],
-  [/^malformed CAN id/, "write it as CAN-YYYY-NNNN, e.g. CAN-2003-0533"],
+/** Hints for the formats authors get wrong most, by the schema's problem code. */
+const FORMAT_HINTS: Partial<Record<ProblemCode, HintCode>> = {
+  "date.malformed": "date.format",
+  "date.nonexistent": "date.nonexistent",
+  "kb.malformed": "kb.format",
+  "cve.malformed": "cve.format",
+  "can.malformed": "can.format",
   // Any vendor's id passes but one that starts like Microsoft's (MS and a digit), or has spaces at its ends.
-  [/^malformed bulletin id/, "write it as MSyy-nnn, e.g. MS04-011"],
-  [/^expected a product status/, "use one of: known-affected, first-affected, last-affected, under-investigation, known-not-affected, first-fixed, fixed, recommended"],
-  [/^malformed CWE id/, "write it as CWE-NNN, e.g. CWE-611"],
-  [/^malformed CVSS vector/, "copy the vector as the vendor published it, e.g. CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"],
-  [/^malformed SHA-256/, "write the 64 lower-case hex digits that npm run import recorded"],
-  [/^invalid id/, "ids are lower-case ASCII letters, digits and single hyphens, e.g. ms04-011"],
-  [/^not an http\(s\) URL/, "only absolute https: or http: URLs are allowed"],
-  [/^contains a control character/, "remove the invisible control character"],
-];
+  "bulletin.malformed": "bulletin.format",
+  "status.expected": "status.use",
+  "cwe.malformed": "cwe.format",
+  "cvss.malformed": "cvss.format",
+  "sha256.malformed": "sha256.format",
+  "id.invalid": "id.format",
+  "url.not-http": "url.http-only",
+  "url.not-uri": "url.percent-encode",
+  "text.control-character": "text.control-character",
+};
+
+/**
+ * The schema's own errors are problem codes (src/data/schema.ts: `{ error: code("date.malformed") }`); the
+ * value they are about is the issue's input.
+ */
+function schemaCode(message: string): ProblemCode | undefined {
+  return hasString("en", `problem.${message}`) ? (message as ProblemCode) : undefined;
+}
+
+/** The values a schema code's templates use: the input, and for a day that does not exist, its parts. */
+function paramsOf(code: ProblemCode, input: unknown): ProblemParams {
+  const value = typeof input === "string" || typeof input === "number" ? String(input) : JSON.stringify(input) ?? "";
+  if (code === "date.nonexistent") {
+    const [year, month, day] = value.split("-").map(Number) as [number, number, number];
+    // The last day of that month: day 0 of the next.
+    const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    return { value, year, month, day, days };
+  }
+  return { value };
+}
 
 /** The object keys a schema accepts at a path, for "did you mean" on unknown keys. */
 function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
@@ -50,11 +74,12 @@ function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
   return keyDef?.entries ? Object.values(keyDef.entries) : [];
 }
 
-function describeInput(input: unknown): string {
-  if (input === null) return "nothing";
-  if (Array.isArray(input)) return "a list";
-  if (typeof input === "object") return "a mapping";
-  return `${typeof input} ${typeof input === "number" ? String(input) : JSON.stringify(input)}`;
+/** What was found instead of the expected type: a word (`list`, `nothing`), or a type and the value. */
+function describeInput(input: unknown): { found: string; value?: string } {
+  if (input === null) return { found: "nothing" };
+  if (Array.isArray(input)) return { found: "list" };
+  if (typeof input === "object") return { found: "mapping" };
+  return { found: typeof input, value: typeof input === "number" ? String(input) : JSON.stringify(input) ?? String(input) };
 }
 
 /**
@@ -74,8 +99,9 @@ export function zodProblems(
         problems.push({
           ...at(issue.path, key),
           field: formatPath([...issue.path, key]),
-          message: `unknown field "${key}"`,
-          hint: guess ? `did you mean "${guess}"?` : `remove it; allowed here: ${allowed.join(", ")}`,
+          code: "field.unknown",
+          params: { key, allowed, ...(guess ? { suggestion: guess } : {}) },
+          hint: guess ? "did-you-mean" : allowed.length ? "field.allowed" : "remove-it",
         });
       }
       continue;
@@ -83,33 +109,48 @@ export function zodProblems(
     if (issue.code === "invalid_key") {
       // A map's key that is not a valid id (products.yaml): placed at the key, in the key rule's words.
       const key = String(issue.path.at(-1));
-      const message = issue.issues[0]?.message ?? `invalid key "${key}"`;
-      const hint = FORMAT_HINTS.find(([pattern]) => pattern.test(message))?.[1];
-      problems.push({ ...at(issue.path.slice(0, -1), key), field: formatPath(issue.path), message, ...(hint ? { hint } : {}) });
+      const code = schemaCode(issue.issues[0]?.message ?? "") ?? "key.invalid";
+      const hint = FORMAT_HINTS[code];
+      problems.push({ ...at(issue.path.slice(0, -1), key), field: formatPath(issue.path), code, params: paramsOf(code, key), ...(hint ? { hint } : {}) });
       continue;
     }
     const input = (issue as { input?: unknown }).input;
     if (input === undefined && issue.path.length && (issue.code === "invalid_type" || issue.code === "invalid_value")) {
       const key = issue.path.at(-1);
-      problems.push({
-        ...at(issue.path.slice(0, -1)),
-        field: formatPath(issue.path),
-        message: `required field "${String(key)}" is missing`,
-        hint: `add "${String(key)}:" (see ${guide})`,
-      });
+      problems.push({ ...at(issue.path.slice(0, -1)), field: formatPath(issue.path), code: "field.missing", params: { key: String(key), guide }, hint: "field.missing" });
       continue;
     }
-    let message = issue.message;
-    let hint: string | undefined;
-    if (issue.code === "invalid_type" && message.startsWith("Invalid input")) {
-      message = `expected ${issue.expected}, got ${describeInput(input)}`;
-    } else if (issue.code === "invalid_value" && "values" in issue && typeof input === "string") {
-      const values = issue.values.map(String);
-      const guess = didYouMean(input, values);
-      hint = guess ? `did you mean "${guess}"?` : `use one of: ${values.join(", ")}`;
-    }
-    hint ??= FORMAT_HINTS.find(([pattern]) => pattern.test(message))?.[1];
-    problems.push({ ...at(issue.path), field: formatPath(issue.path), message, ...(hint ? { hint } : {}) });
+    problems.push({ ...at(issue.path), field: formatPath(issue.path), ...issueText(issue, input) });
   }
   return problems;
+}
+
+/** A zod issue's code, params and hint: the schema's own code where it gave one, else by the kind of issue. */
+function issueText(issue: z.core.$ZodIssue, input: unknown): Pick<ContentProblem, "code" | "params" | "hint"> {
+  const own = schemaCode(issue.message);
+  if (issue.code === "invalid_value" && "values" in issue && typeof input === "string") {
+    const values = issue.values.map(String);
+    const guess = didYouMean(input, values);
+    const code = own ?? "value.unknown";
+    return { code, params: { ...paramsOf(code, input), allowed: values, ...(guess ? { suggestion: guess } : {}) }, hint: guess ? "did-you-mean" : "value.use" };
+  }
+  if (own) {
+    const hint = FORMAT_HINTS[own];
+    return { code: own, params: paramsOf(own, input), ...(hint ? { hint } : {}) };
+  }
+  if (issue.code === "invalid_type") {
+    const { found, value } = describeInput(input);
+    return value === undefined
+      ? { code: "type.expected", params: { expected: issue.expected, found } }
+      : { code: "type.expected-value", params: { expected: issue.expected, found, value } };
+  }
+  if (issue.code === "too_small" || issue.code === "too_big") {
+    const origin = issue.origin === "array" || issue.origin === "set" ? "items" : issue.origin === "string" ? "characters" : "number";
+    const limit = Number(issue.code === "too_small" ? issue.minimum : issue.maximum);
+    const inclusive = issue.inclusive !== false;
+    const code = `${issue.code === "too_small" ? "too-small" : "too-big"}.${origin}${origin === "number" && !inclusive ? "-exclusive" : ""}` as ProblemCode;
+    return { code, params: { count: limit, limit } };
+  }
+  // Rare shapes (a union nothing matched, a custom check without a message): zod's sentence is kept.
+  return { code: "value.invalid", params: { detail: issue.message } };
 }

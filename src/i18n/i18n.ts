@@ -37,19 +37,29 @@ function createI18n(): I18n {
   return instance;
 }
 
-const i18n = createI18n();
-
-const fixedT = Object.fromEntries(LANGS.map((lang) => [lang, i18n.getFixedT(lang)])) as Record<Lang, I18n["t"]>;
+// Made on first use rather than on import: every report imports these strings (src/data/problems.ts), and
+// `npm run i18n:status` must still be able to import this module to list the strings that are missing.
+let fixedTs: Record<Lang, I18n["t"]> | undefined;
+function fixedT(lang: Lang): I18n["t"] {
+  if (!fixedTs) {
+    const i18n = createI18n();
+    fixedTs = Object.fromEntries(LANGS.map((l) => [l, i18n.getFixedT(l)])) as Record<Lang, I18n["t"]>;
+  }
+  return fixedTs[lang];
+}
 // Templates ask for the same few strings hundreds of thousands of times in a large build (profiled: 6 s of
 // 112 s at 2,000 advisories); a string without variables is the same every time, so it is looked up once.
 const plainStrings = Object.fromEntries(LANGS.map((lang) => [lang, new Map<string, string>()])) as Record<Lang, Map<string, string>>;
 
+/** Whether `key` is a string of `lang`, plain or with plural forms (`key_one`, `key_other`, chosen by `count`). */
+export const hasString = (lang: Lang, key: string): boolean => key in MESSAGES[lang] || `${key}_other` in MESSAGES[lang];
+
 /** A UI string; an unknown key throws, so a typo in a template fails the build. */
 export function t(lang: Lang, key: string, vars?: Record<string, unknown>): string {
-  if (!(key in MESSAGES[lang])) throw new Error(`Unknown UI string "${key}" — add it to src/i18n/locales/ja.json and en.json`);
-  if (vars && Object.keys(vars).length) return fixedT[lang](key, vars);
+  if (!hasString(lang, key)) throw new Error(`Unknown UI string "${key}" — add it to src/i18n/locales/ja.json and en.json`);
+  if (vars && Object.keys(vars).length) return fixedT(lang)(key, vars);
   let text = plainStrings[lang].get(key);
-  if (text === undefined) plainStrings[lang].set(key, (text = fixedT[lang](key)));
+  if (text === undefined) plainStrings[lang].set(key, (text = fixedT(lang)(key)));
   return text;
 }
 

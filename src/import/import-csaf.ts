@@ -61,7 +61,7 @@ export async function importCsaf(request: ImportRequest): Promise<ImportOutcome>
   const read = await readCsaf(request.bytes, request.source);
   if (!read.ok) return { status: "refused", problems: read.problems };
   if (request.id !== undefined && !ID_PATTERN.test(request.id)) {
-    return { status: "refused", problems: [{ file: request.source, line: 1, column: 1, field: "--id", message: `invalid id "${request.id}"`, hint: "ids are lower-case ASCII letters, digits and single hyphens, e.g. cisco-sa-20180328-smi2" }] };
+    return { status: "refused", problems: [{ file: request.source, line: 1, column: 1, field: "--id", code: "id.invalid", params: { value: request.id }, hint: "import.id-format" }] };
   }
   const draft = mapDocument(read.document, { vocabulary: request.vocabulary, source: request.source, sha256: read.sha256, ...(request.id ? { id: request.id } : {}) });
   const ja = `ja/advisories/${draft.id}.md`;
@@ -85,11 +85,11 @@ export async function importCsaf(request: ImportRequest): Promise<ImportOutcome>
   // Ids are shared by advisories and hoaxes.
   const hoax = ["ja", "en"].map((lang) => `${lang}/hoaxes/${draft.id}.md`).find((p) => existsSync(join(request.contentDir, p)));
   if (hoax) {
-    return { status: "refused", problems: [{ file: display(hoax), line: 1, column: 1, field: "(file)", message: `id "${draft.id}" is already used by ${display(hoax)}`, hint: "choose another id with --id" }] };
+    return { status: "refused", problems: [{ file: display(hoax), line: 1, column: 1, field: "(file)", code: "id.taken", params: { id: draft.id, other: display(hoax) }, hint: "import.other-id" }] };
   }
   if (!existsSync(join(request.contentDir, ja))) {
     if (existsSync(join(request.contentDir, en))) {
-      return { status: "refused", problems: [{ file: display(en), line: 1, column: 1, field: "(file)", message: `id "${draft.id}" is already used by ${display(en)}`, hint: "choose another id with --id, or remove the file" }] };
+      return { status: "refused", problems: [{ file: display(en), line: 1, column: 1, field: "(file)", code: "id.taken", params: { id: draft.id, other: display(en) }, hint: "import.other-id-or-remove" }] };
     }
     const files = renderDraft(draft);
     write(files);
@@ -102,7 +102,7 @@ export async function importCsaf(request: ImportRequest): Promise<ImportOutcome>
     en: existsSync(join(request.contentDir, en)) ? readFileSync(join(request.contentDir, en), "utf8") : undefined,
   };
   const merged = mergeImport(existing, draft);
-  if (!merged.ok) return { status: "refused", problems: [{ file: display(ja), line: 1, column: 1, field: "basedOn", message: merged.error, hint: merged.hint }] };
+  if (!merged.ok) return { status: "refused", problems: [{ file: display(ja), line: 1, column: 1, field: "basedOn", code: merged.code, params: merged.params, hint: merged.hint }] };
   writeProducts();
   if (merged.unchanged) return { status: "unchanged", ...base, files: [], changes: [], notes: [...draft.notes, ...merged.notes], revisionsAdded: 0 };
   const files: Record<string, string> = { [ja]: merged.ja };

@@ -10,6 +10,8 @@
  *
  *   mergeImport({ ja, en }, draft) → { ja, en, changes: ["~ basedOn.version: 3.0.0 → 3.1.0", "+ revisions: 8 …"], … }
  */
+import type { HintCode, ProblemCode } from "../i18n/problem-text.ts";
+import type { ProblemParams } from "../data/problems.ts";
 import { isDeepStrictEqual } from "node:util";
 import { parseFrontmatter } from "../data/frontmatter.ts";
 import { expandVersions } from "../data/versions.ts";
@@ -28,7 +30,7 @@ export const AUTHOR_TRANSLATION_FIELDS = ["translationOf", "title", "summary"] a
 
 export type MergeResult =
   | { ok: true; unchanged: boolean; ja: string; en: string; changes: string[]; notes: string[]; revisionsAdded: number }
-  | { ok: false; error: string; hint: string };
+  | { ok: false; code: ProblemCode; params: ProblemParams; hint: HintCode };
 
 interface Split {
   /** The frontmatter's lines, without the fences. */
@@ -112,7 +114,7 @@ export function mergeImport(existing: { ja: string; en: string | undefined }, dr
   const jaSplit = split(existing.ja);
   const parsedJa = parseFrontmatter(existing.ja);
   if (!jaSplit || "error" in parsedJa || parsedJa.syntaxErrors.length) {
-    return { ok: false, error: "the existing Japanese file's frontmatter cannot be read", hint: "fix it first (npm run check shows where), then import again" };
+    return { ok: false, code: "import.unreadable-ja", params: {}, hint: "import.fix-first" };
   }
   const old = (parsedJa.data ?? {}) as Record<string, any>;
   const next = draft.source as Record<string, any>;
@@ -120,8 +122,9 @@ export function mergeImport(existing: { ja: string; en: string | undefined }, dr
   if (!b || b.trackingId !== next.basedOn.trackingId) {
     return {
       ok: false,
-      error: `the entry "${draft.id}" exists and was not imported from ${next.basedOn.trackingId}${b?.trackingId ? ` (it is based on ${b.trackingId})` : ""}`,
-      hint: "choose another id with --id, or remove the existing files",
+      code: b?.trackingId ? "import.other-source" : "import.not-imported",
+      params: { id: draft.id, trackingId: next.basedOn.trackingId, ...(b?.trackingId ? { basedOn: b.trackingId } : {}) },
+      hint: "import.other-id-or-remove-files",
     };
   }
   const notes: string[] = [];
@@ -130,7 +133,7 @@ export function mergeImport(existing: { ja: string; en: string | undefined }, dr
   const order = compareVersions(newVersion, oldVersion);
   const lastOld = (old.revisions as { number: number; date: string }[] | undefined)?.at(-1);
   if (order !== undefined && order < 0) {
-    return { ok: false, error: `version ${newVersion} is older than the imported version ${oldVersion}`, hint: "import the newer document, or remove the entry to start again from this one" };
+    return { ok: false, code: "import.older", params: { version: newVersion, imported: oldVersion }, hint: "import.older" };
   }
 
   // New vendor revisions: those after the version imported last.
@@ -214,7 +217,7 @@ export function mergeImport(existing: { ja: string; en: string | undefined }, dr
     const enSplit = split(existing.en);
     const parsedEn = parseFrontmatter(existing.en);
     if (!enSplit || "error" in parsedEn || parsedEn.syntaxErrors.length) {
-      return { ok: false, error: "the existing English file's frontmatter cannot be read", hint: "fix it first (npm run check shows where), then import again" };
+      return { ok: false, code: "import.unreadable-en", params: {}, hint: "import.fix-first" };
     }
     const oldEn = (parsedEn.data ?? {}) as Record<string, any>;
     const enSpans = fieldSpans(enSplit.lines);
@@ -227,16 +230,16 @@ export function mergeImport(existing: { ja: string; en: string | undefined }, dr
     if (v) enEdits.push(v);
     en = `---\n${[...apply(enSplit.lines, enEdits), ""].join("\n")}${enSplit.rest}`;
     const check = verifyKept(existing.en, en, AUTHOR_TRANSLATION_FIELDS, ["revisions", "vulnerabilities"]);
-    if (check) return { ok: false, error: `the merge would change the English file's ${check}`, hint: "this is a bug in src/import/merge.ts: nothing was written" };
+    if (check) return { ok: false, code: "import.would-change-en", params: { what: check }, hint: "import.bug" };
   }
   const check = verifyKept(existing.ja, ja, AUTHOR_SOURCE_FIELDS, []);
-  if (check) return { ok: false, error: `the merge would change the Japanese file's ${check}`, hint: "this is a bug in src/import/merge.ts: nothing was written" };
+  if (check) return { ok: false, code: "import.would-change-ja", params: { what: check }, hint: "import.bug" };
   const vulnerabilityText = (text: string) =>
     ((parseFrontmatter(text) as { data: any }).data?.vulnerabilities ?? []).filter((x: any) => !placeholder(x.name) && !placeholder(x.note)).map((x: any) => [x.id, x.name, x.note]);
   const before = vulnerabilityText(existing.ja);
   const after = vulnerabilityText(ja);
   if (!before.every((x: unknown[]) => after.some((y: unknown[]) => isDeepStrictEqual(x, y)))) {
-    return { ok: false, error: "the merge would change a vulnerability name in the Japanese file", hint: "this is a bug in src/import/merge.ts: nothing was written" };
+    return { ok: false, code: "import.would-change-names", params: {}, hint: "import.bug" };
   }
 
   return { ok: true, unchanged: false, ja, en, changes: describeChanges(old, merged), notes, revisionsAdded: addedJa.length };

@@ -9,6 +9,8 @@
  *   readCsaf(broken, "x.json") → { ok: false, problems: [{ file: "x.json", line: 12, column: 18,
  *       field: "/document/tracking/version", message: "mandatoryTest_6_1_16 (6.1.16 Latest Document Version): …" }] }
  */
+import type { HintCode, ProblemCode } from "../i18n/problem-text.ts";
+import type { ProblemParams } from "../data/problems.ts";
 import { createHash } from "node:crypto";
 import { LineCounter, parseDocument, type Node } from "yaml";
 import type { ContentProblem } from "../data/problems.ts";
@@ -42,12 +44,12 @@ export function locatePointer(text: string, pointer: string): { line: number; co
 
 export async function readCsaf(bytes: Uint8Array, file: string): Promise<ReadResult> {
   const sha256 = sha256Of(bytes);
-  const refuse = (line: number, column: number, field: string, message: string, hint: string): ReadResult => ({ ok: false, sha256, problems: [{ file, line, column, field, message, hint }] });
+  const refuse = (line: number, column: number, field: string, code: ProblemCode, params: ProblemParams, hint: HintCode): ReadResult => ({ ok: false, sha256, problems: [{ file, line, column, field, code, params, hint }] });
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    return refuse(1, 1, "(file)", "the file is not valid UTF-8", "CSAF documents are UTF-8 JSON; this is not a CSAF document");
+    return refuse(1, 1, "(file)", "file.not-utf8", {}, "import.utf8");
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   let data: unknown;
@@ -58,7 +60,7 @@ export async function readCsaf(bytes: Uint8Array, file: string): Promise<ReadRes
     const at = /position (\d+)/.exec(message);
     const before = text.slice(0, at ? Number(at[1]) : 0);
     const line = before.split("\n").length;
-    return refuse(line, before.length - before.lastIndexOf("\n"), "(json)", `not JSON: ${message.replace(/\s*in JSON at position \d+.*$/, "")}`, "a CSAF document is one JSON object; check the file is the .json document and not its web page");
+    return refuse(line, before.length - before.lastIndexOf("\n"), "(json)", "import.not-json", { detail: message.replace(/\s*in JSON at position \d+.*$/, "") }, "import.not-json");
   }
   const findings = await validateDocument(data);
   const errors = findings.filter((f) => f.severity === "error");
@@ -70,8 +72,9 @@ export async function readCsaf(bytes: Uint8Array, file: string): Promise<ReadRes
         file,
         ...locatePointer(text, e.path),
         field: e.path || "/",
-        message: `${describeTest(e.test)}: ${e.message}`,
-        hint: "the import takes valid CSAF 2.0 documents only: correct the document, or ask its publisher for a valid one",
+        code: "import.invalid" as const,
+        params: { test: describeTest(e.test), detail: e.message },
+        hint: "import.invalid" as const,
       })),
     };
   }

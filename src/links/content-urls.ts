@@ -75,23 +75,16 @@ export function manifestProblems(site: SiteData, options: ManifestOptions): Cont
       line: index + 1,
       column: 1,
       field: "(url)",
-      message: moved
-        ? `${url} would no longer be published: ${moved.file} now says published ${moved.published}, which moves its CSAF document to ${moved.url}`
-        : `${url} would no longer be published`,
-      hint: moved
-        ? `keep "published" the day of first publication, or accept the removal with: npm run urls -- --accept-removal ${url}`
-        : IDENTIFIER_PAGE.test(url)
-          ? `keep the KB number or CVE id in an entry, or accept the removal with: npm run urls -- --accept-removal ${url}`
-          : isPage
-            ? `add "${url}" to the aliases of the entry that replaced it, or accept the removal with: npm run urls -- --accept-removal ${url}`
-            : `restore the entry that produced it, or accept the removal with: npm run urls -- --accept-removal ${url}`,
+      ...(moved
+        ? { code: "manifest.document-moved", params: { url, ...moved }, hint: "manifest.keep-published" }
+        : { code: "manifest.gone", params: { url }, hint: IDENTIFIER_PAGE.test(url) ? "manifest.keep-identifier" : isPage ? "manifest.alias" : "manifest.restore" }),
     });
   });
   return problems;
 }
 
 /** The entry whose CSAF document `url` was before its `published` year changed, if any. */
-function movedDocument(site: SiteData, url: string, options: ManifestOptions): { file: string; published: string; url: string } | undefined {
+function movedDocument(site: SiteData, url: string, options: ManifestOptions): { file: string; published: string; moved: string } | undefined {
   const year = /^\/\.well-known\/csaf\/(\d{4})\//.exec(url)?.[1];
   if (!year || !options.csaf) return undefined;
   const document = url.replace(/\.(sha256|sha512)$/, "");
@@ -100,7 +93,7 @@ function movedDocument(site: SiteData, url: string, options: ManifestOptions): {
     if (routes.csaf(documentPath(options.idPrefix, { id: entry.id, published: `${year}-01-01` }, entry.lang)) !== document) continue;
     // `published` is written in the source file, whichever language's document moved.
     const source = site.entries.find((e) => e.id === entry.id && e.lang === SOURCE_LANG && !e.isFallback) ?? entry;
-    return { file: source.file, published: entry.published, url: routes.csaf(documentPath(options.idPrefix, entry, entry.lang)) };
+    return { file: source.file, published: entry.published, moved: routes.csaf(documentPath(options.idPrefix, entry, entry.lang)) };
   }
   return undefined;
 }

@@ -18,9 +18,13 @@ export const MANIFEST_HEADER = [
   "# Update with `npm run urls -- --update`; accept a removal with `npm run urls -- --accept-removal URL`.",
 ];
 
-/** Files that are part of the public interface; search bundles and assets change with every build. */
+/**
+ * Files that are part of the public interface; search bundles and assets change with every build, and
+ * security.txt is there only while the deployment's settings give it an expiry (src/settings/security-txt-expiry.ts).
+ */
 function isPublished(path: string): boolean {
   if (path.startsWith("/pagefind/") || path.startsWith("/assets/") || /\/search\/identifiers(?:\.json$|\/)/.test(path)) return false;
+  if (path === "/.well-known/security.txt") return false;
   return /\.(html|xml|json|txt|csv|sha256|sha512|asc)$/.test(path) || path.endsWith("/");
 }
 

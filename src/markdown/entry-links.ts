@@ -15,6 +15,8 @@ export type EntryLinkKind = "advisory" | "hoax" | "page";
 export interface EntryLinkEnv extends Record<PropertyKey, unknown> {
   /** Returns the URL for a link target, or undefined after recording why it is broken. */
   resolveEntryLink?: (kind: EntryLinkKind, id: string, anchor: string | undefined, line: number) => string | undefined;
+  /** Told of every other link (external, a path, another scheme), so the caller can refuse a path to its own pages. */
+  otherLink?: (href: string, line: number) => void;
 }
 
 const ENTRY_LINK = /^(advisory|hoax|page):([^#]*)(?:#(.*))?$/;
@@ -32,8 +34,9 @@ export function entryLinksPlugin(md: MarkdownIt): void {
         if (match) {
           const url = env.resolveEntryLink?.(match[1] as EntryLinkKind, match[2]!, match[3], line);
           token.attrSet("href", url ?? "#");
-        } else if (/^https?:/i.test(href)) {
-          token.attrSet("rel", "noopener noreferrer");
+        } else {
+          env.otherLink?.(href, line);
+          if (/^https?:/i.test(href)) token.attrSet("rel", "noopener noreferrer");
         }
       }
     }

@@ -7,16 +7,16 @@
  * it back. The browser reloads itself after each build.
  */
 import { watch, type FSWatcher } from "node:fs";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import EleventyDevServer from "@11ty/eleventy-dev-server";
 import type { Settings } from "../settings/settings.ts";
 import { buildSite } from "../site/build-site.ts";
+import { formatBuildReport } from "../site/build-report.ts";
 import { ContentError, formatReport, type ContentProblem } from "../data/problems.ts";
 import { isLang, SOURCE_LANG } from "../i18n/languages.ts";
 import { KEIKOKU_ROOT } from "../settings/paths.ts";
 import { errorPage } from "./error-page.ts";
-import { translateHint, translateMessage } from "../authoring/messages-ja.ts";
 
 export interface DevServerOptions {
   settings: Settings;
@@ -25,6 +25,8 @@ export interface DevServerOptions {
   port: number;
   /** Where the server reports builds and problems. */
   log(line: string): void;
+  /** Report every note of each build and let Eleventy print its own lines (`npm start -- --verbose`). */
+  verbose?: boolean;
 }
 
 export interface DevServer {
@@ -33,13 +35,7 @@ export interface DevServer {
   close(): Promise<void>;
 }
 
-/** Japanese authors read Japanese messages (the same translation as `npm run check -- --lang ja`). */
-function inAuthorsLanguage(problem: ContentProblem, lang: string): ContentProblem {
-  if (lang !== "ja") return problem;
-  return { ...problem, message: translateMessage(problem.message), ...(problem.hint ? { hint: translateHint(problem.hint) } : {}) };
-}
-
-export async function startDevServer({ settings, output, port, log }: DevServerOptions): Promise<DevServer> {
+export async function startDevServer({ settings, output, port, log, verbose = false }: DevServerOptions): Promise<DevServer> {
   /** The problems of the last build; while there are any, pages show them. */
   let problems: ContentProblem[] = [];
 
@@ -51,7 +47,7 @@ export async function startDevServer({ settings, output, port, log }: DevServerO
     const lang = isLang(first) ? first : SOURCE_LANG;
     res.writeHead(500, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
     // The dev server adds its live-reload script to this response too, so the page recovers by itself.
-    res.end(errorPage(problems, lang, (p) => inAuthorsLanguage(p, lang)));
+    res.end(errorPage(problems, lang));
   }
 
   const server = new EleventyDevServer("keikoku", output, {
@@ -67,9 +63,12 @@ export async function startDevServer({ settings, output, port, log }: DevServerO
     const started = performance.now();
     try {
       // Removing or renaming an entry while editing is normal: the URL manifest is checked by npm run build.
-      const result = await buildSite(settings, { output, checkUrls: false });
+      const result = await buildSite(settings, { output, checkUrls: false, verbose });
       problems = [];
-      log(`[keikoku] built ${result.pages} pages in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      // The same report as npm run build's, printed only once the whole build has succeeded.
+      const shown = relative(process.cwd(), output);
+      const lines = formatBuildReport({ pages: result.pages, output: shown && !shown.startsWith("..") ? shown : output, seconds: (performance.now() - started) / 1000, report: result.report, verbose });
+      log(`[keikoku] ${lines.join("\n")}`);
     } catch (error) {
       if (error instanceof ContentError) {
         problems = error.problems;

@@ -3,15 +3,16 @@
  * in the author's language, and a note that it recovers on the next good save.
  */
 import type { ContentProblem } from "../data/problems.ts";
-import { formatProblem } from "../data/problems.ts";
+import { problemLine } from "../data/problems.ts";
 import type { Lang } from "../i18n/languages.ts";
 import { t } from "../i18n/i18n.ts";
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export function errorPage(problems: ContentProblem[], lang: Lang, translate: (p: ContentProblem) => ContentProblem = (p) => p): string {
+/** Each problem in the page's language, from the same templates as `npm run check -- --lang`. */
+export function errorPage(problems: ContentProblem[], lang: Lang): string {
   const files = new Set(problems.map((p) => p.file)).size;
-  const items = problems.map((p) => `<li><code>${escapeHtml(formatProblem(translate(p)))}</code></li>`).join("\n");
+  const items = problems.map((p) => `<li><code>${escapeHtml(problemLine(p, lang))}</code></li>`).join("\n");
   return `<!DOCTYPE html>
 <html lang="${lang}">
 <head>

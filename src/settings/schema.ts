@@ -10,6 +10,7 @@
  */
 import { z } from "zod";
 import { Text } from "../data/schema.ts";
+import { problemCode } from "../i18n/problem-text.ts";
 
 /** Text in both languages of the site. */
 export const LocalizedSchema = z.strictObject({
@@ -22,17 +23,17 @@ export type Localized = z.output<typeof LocalizedSchema>;
 
 /** An absolute http(s) URL with nothing after the host: where the site is served (its path goes in pathPrefix). */
 const Origin = z
-  .string({ error: "expected an http(s) URL" })
+  .string({ error: problemCode("url.expected") })
   .trim()
-  .refine((s) => URL.canParse(s) && /^https?:$/.test(new URL(s).protocol), { error: (iss) => `not an http(s) URL: "${String(iss.input)}"` })
-  .refine((s) => !URL.canParse(s) || ["", "/"].includes(new URL(s).pathname), { error: (iss) => `"${String(iss.input)}" has a path` })
+  .refine((s) => URL.canParse(s) && /^https?:$/.test(new URL(s).protocol), { error: problemCode("url.not-http") })
+  .refine((s) => !URL.canParse(s) || ["", "/"].includes(new URL(s).pathname), { error: problemCode("url.has-path") })
   .transform((s) => new URL(s).origin);
 
 /** A URL path that starts and ends with "/": `/`, `/security/`. */
 const PathPrefix = z
-  .string({ error: "expected a path such as /security/" })
+  .string({ error: problemCode("path-prefix.expected") })
   .trim()
-  .refine((s) => /^[A-Za-z0-9._~\/-]*$/.test(s) && !s.split("/").includes(".."), { error: (iss) => `"${String(iss.input)}" is not a plain path` })
+  .refine((s) => /^[A-Za-z0-9._~\/-]*$/.test(s) && !s.split("/").includes(".."), { error: problemCode("path-prefix.invalid") })
   .transform((s) => {
     const parts = s.split("/").filter(Boolean);
     return parts.length ? `/${parts.join("/")}/` : "/";
@@ -40,16 +41,16 @@ const PathPrefix = z
 
 /** Any absolute http(s) URL. */
 const HttpUrl = z
-  .string({ error: "expected an http(s) URL" })
+  .string({ error: problemCode("url.expected") })
   .trim()
-  .refine((s) => URL.canParse(s) && /^https?:$/.test(new URL(s).protocol), { error: (iss) => `not an http(s) URL: "${String(iss.input)}"` });
+  .refine((s) => URL.canParse(s) && /^https?:$/.test(new URL(s).protocol), { error: problemCode("url.not-http") });
 
 /** An RFC 9116 contact: a mailto:, tel: or http(s) URI. */
 const ContactUri = z
-  .string({ error: "expected a mailto:, tel: or https: URI" })
+  .string({ error: problemCode("contact.expected") })
   .trim()
   .refine((s) => /^(mailto:|tel:)\S+$/.test(s) || (URL.canParse(s) && /^https?:$/.test(new URL(s).protocol)), {
-    error: (iss) => `"${String(iss.input)}" is not a mailto:, tel: or http(s) URI`,
+    error: problemCode("contact.invalid"),
   });
 
 /** One way to reach the publisher: shown on the about page and written to security.txt. */
@@ -64,14 +65,14 @@ export const ContactSchema = z.strictObject({
 export const TLP_LABELS = ["WHITE", "GREEN"] as const;
 
 /** A `#rrggbb` colour. */
-const HexColor = z.string({ error: "expected a colour written as #rrggbb" }).regex(/^#[0-9a-fA-F]{6}$/, { error: (iss) => `"${String(iss.input)}" is not a colour written as #rrggbb` });
+const HexColor = z.string({ error: problemCode("colour.expected") }).regex(/^#[0-9a-fA-F]{6}$/, { error: problemCode("colour.invalid") });
 
 /** A day or a date-time, for security.txt's Expires. */
 const DateOrDateTime = z
-  .string({ error: "expected a date written as YYYY-MM-DD" })
+  .string({ error: problemCode("date.expected") })
   .trim()
   .refine((s) => /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2}))?$/.test(s) && !Number.isNaN(Date.parse(s)), {
-    error: (iss) => `"${String(iss.input)}" is not a date`,
+    error: problemCode("date.not-a-date"),
   });
 
 /** Who publishes the site's advisories: the CSAF publisher, and who readers and reporters can reach. */
@@ -80,7 +81,7 @@ export const PublisherSchema = z.strictObject({
   name: Text.describe("The organisation's name (CSAF document.publisher.name)."),
   /** CSAF publisher category: `other` for a site that relays others' advisories, `vendor`, `coordinator`, … */
   category: z
-    .enum(["coordinator", "discoverer", "other", "translator", "user", "vendor"], { error: (iss) => `unknown publisher category "${String(iss.input)}"` })
+    .enum(["coordinator", "discoverer", "other", "translator", "user", "vendor"], { error: problemCode("publisher.category-unknown") })
     .default("other")
     .describe("CSAF publisher category (default other)."),
   /** The organisation's web origin (CSAF `publisher.namespace`); defaults to the site's `url`. Never change it once published. */
@@ -93,37 +94,37 @@ export const PublisherSchema = z.strictObject({
 export const CsafSettingsSchema = z.strictObject({
   /** First part of every tracking id and file name (`KEIKOKU-2004-MS04-011`); changing it renames every document. */
   idPrefix: z
-    .string({ error: "expected upper-case letters, digits and hyphens" })
-    .regex(/^[A-Z0-9]+(?:-[A-Z0-9]+)*$/, { error: (iss) => `"${String(iss.input)}" must be upper-case ASCII letters, digits and single hyphens` })
+    .string({ error: problemCode("id-prefix.expected") })
+    .regex(/^[A-Z0-9]+(?:-[A-Z0-9]+)*$/, { error: problemCode("id-prefix.invalid") })
     .describe("Tracking-id prefix, e.g. KEIKOKU; changing it renames every published document."),
   /** TLP label of every document: WHITE (public) or GREEN. */
   tlp: z
-    .string({ error: "expected WHITE or GREEN" })
+    .string({ error: problemCode("tlp.expected") })
     .transform((s) => s.trim().toUpperCase())
     .pipe(
       z.enum(TLP_LABELS, {
         error: (iss) =>
           iss.input === "AMBER" || iss.input === "RED"
-            ? `TLP:${String(iss.input)} documents must be access-protected (CSAF 2.0 requirement 5), and this static site is public`
+            ? problemCode("tlp.protected")
             : iss.input === "CLEAR"
-              ? "CSAF 2.0 uses the TLP 1.0 labels: CLEAR is written WHITE"
-              : `"${String(iss.input)}" is not a TLP label`,
+              ? problemCode("tlp.clear")
+              : problemCode("tlp.unknown"),
       }),
     )
     .default("WHITE")
     .describe("TLP label of every document: WHITE (default) or GREEN."),
-  /** When security.txt expires (RFC 9116: less than a year ahead). Without it: the build date + 365 days. */
-  securityTxtExpires: DateOrDateTime.optional().describe("security.txt Expires, YYYY-MM-DD; default: build date + 365 days."),
+  /** When security.txt expires (RFC 9116: less than a year ahead). Without it, security.txt is not published. */
+  securityTxtExpires: DateOrDateTime.optional().describe("security.txt Expires, YYYY-MM-DD, less than a year ahead; without it security.txt is not published."),
 });
 
 /** The mark or image beside the site's name in the header. */
 export const LogoSchema = z.strictObject({
   /** One or two characters shown as a square mark (the bundled site's 警). */
-  mark: Text.refine((s) => [...s].length <= 2, { error: "a mark is one or two characters" }).optional().describe("One or two characters shown as a square mark."),
+  mark: Text.refine((s) => [...s].length <= 2, { error: problemCode("logo.mark-length") }).optional().describe("One or two characters shown as a square mark."),
   /** An image in the site folder's public/ (e.g. /assets/logo.svg), served from the site itself. */
   image: z
-    .string({ error: "expected a path such as /assets/logo.svg" })
-    .regex(/^\/[A-Za-z0-9._~\/-]+\.(svg|png|webp)$/, { error: (iss) => `"${String(iss.input)}" is not a site path to an .svg, .png or .webp file` })
+    .string({ error: problemCode("logo.image-expected") })
+    .regex(/^\/[A-Za-z0-9._~\/-]+\.(svg|png|webp)$/, { error: problemCode("logo.image-invalid") })
     .optional()
     .describe("Site path of an image in the site's public/ folder (.svg, .png or .webp)."),
 });

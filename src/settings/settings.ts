@@ -12,7 +12,9 @@
  */
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
-import type { ContentProblem } from "../data/problems.ts";
+import type { ContentProblem, Notice } from "../data/problems.ts";
+import { yamlProblem } from "../data/yaml-problem.ts";
+import type { HintCode } from "../i18n/problem-text.ts";
 import { ContentError } from "../data/problems.ts";
 import { readContentFile } from "../data/read-file.ts";
 import { parseYaml, type ParsedYaml } from "../data/frontmatter.ts";
@@ -20,6 +22,7 @@ import { zodProblems } from "../data/zod-problems.ts";
 import { displayPath } from "../data/display-path.ts";
 import { SITE_FILE } from "../data/site-files.ts";
 import { ContactSchema, SiteConfigSchema, type SiteConfig } from "./schema.ts";
+import { securityTxtExpiry } from "./security-txt-expiry.ts";
 
 /** The section of the README a missing field's hint points to. */
 const GUIDE = "README.md, \"Site configuration\"";
@@ -54,7 +57,9 @@ export interface Settings {
   /** security.txt's Contact URIs for this deployment (CSAF_SECURITY_CONTACT), instead of the publisher's contacts. */
   securityContacts?: string[];
   /** Notes for the report: site.yaml still holds placeholders from npm run new. */
-  notices: string[];
+  notices: Notice[];
+  /** A note for the build's CSAF report: security.txt is not published, or its expiry is far ahead. */
+  securityTxtNotice?: Notice;
   /** The environment variables that overrode a field of site.yaml (SITE_URL, CSAF_TLP, …), for the report. */
   overrides: string[];
   switches: Switches;
@@ -79,6 +84,8 @@ export interface ReadOptions {
   env?: Env;
   /** The dev server's port: without SITE_URL, links point at http://localhost:<port>. */
   devPort?: number;
+  /** The moment security.txt's expiry is compared with; default the time of the call. */
+  now?: Date;
 }
 
 /** Reads site.yaml and the environment: the settings, or every problem at once. */
@@ -88,14 +95,14 @@ export function readSettings(options: ReadOptions = {}): { settings: Settings; p
   const file = displayPath(root, siteDir, join(siteDir, SITE_FILE));
   const path = join(siteDir, SITE_FILE);
   if (!existsSync(siteDir)) {
-    return { problems: [{ file: displayPath(root, siteDir, siteDir), line: 1, column: 1, field: "(file)", message: "the site folder does not exist", hint: "pass the folder that holds site.yaml with --content DIR, or create a site with npm run new -- site DIR" }] };
+    return { problems: [{ file: displayPath(root, siteDir, siteDir), line: 1, column: 1, field: "(file)", code: "site.no-folder", params: {}, hint: "site.no-folder" }] };
   }
   if (!existsSync(path)) {
-    return { problems: [{ file, line: 1, column: 1, field: "(file)", message: `the site has no ${SITE_FILE}`, hint: `every site folder starts with a ${SITE_FILE} (its name, publisher and CSAF settings); npm run new -- site DIR writes one` }] };
+    return { problems: [{ file, line: 1, column: 1, field: "(file)", code: "site.no-file", params: { file: SITE_FILE }, hint: "site.no-file" }] };
   }
   const read = readContentFile(path, file);
   if ("problems" in read) return { problems: read.problems };
-  return settingsFromText(read.text, { file, root, siteDir, env: options.env ?? process.env, ...(options.devPort !== undefined ? { devPort: options.devPort } : {}) });
+  return settingsFromText(read.text, { file, root, siteDir, env: options.env ?? process.env, ...(options.devPort !== undefined ? { devPort: options.devPort } : {}), ...(options.now ? { now: options.now } : {}) });
 }
 
 /** Like readSettings, but throws a SettingsError listing every problem. */
@@ -118,15 +125,17 @@ const OVERRIDES: { env: string; path: (string | number)[]; value?: (raw: string)
   { env: "CSAF_SECURITY_TXT_EXPIRES", path: ["csaf", "securityTxtExpires"] },
 ];
 
-/** Hints for the settings' own fields, by field path; `name` is how the author writes it (csaf.tlp or CSAF_TLP). */
-const HINTS: Record<string, (name: string, fromEnv: boolean) => string> = {
-  "csaf.tlp": (name, fromEnv) =>
-    `publish TLP:AMBER and TLP:RED through an access-controlled CSAF provider, or ${fromEnv ? `set ${name}=WHITE or GREEN` : `set ${name} to WHITE or GREEN`}`,
-  url: (name) => `write the origin only, e.g. https://advisories.example.jp, and the path in ${name === "SITE_URL" ? "PATH_PREFIX" : "pathPrefix"}`,
-  pathPrefix: () => "use something like /security/",
-  "publisher.namespace": () => "use the publisher's web origin, e.g. https://advisories.example.jp",
-  "csaf.idPrefix": () => "e.g. KEIKOKU or EXAMPLE-CSIRT",
-  "csaf.securityTxtExpires": () => "write YYYY-MM-DD",
+/**
+ * Hints for the settings' own fields, by field path; `name` is how the author writes it (csaf.tlp or CSAF_TLP),
+ * `pathName` where the path goes (pathPrefix or PATH_PREFIX).
+ */
+const HINTS: Record<string, (fromEnv: boolean) => HintCode> = {
+  "csaf.tlp": (fromEnv) => (fromEnv ? "settings.tlp-env" : "settings.tlp"),
+  url: () => "settings.url",
+  pathPrefix: () => "settings.path-prefix",
+  "publisher.namespace": () => "settings.namespace",
+  "csaf.idPrefix": () => "settings.id-prefix",
+  "csaf.securityTxtExpires": () => "settings.date",
 };
 
 interface FromTextOptions {
@@ -135,15 +144,16 @@ interface FromTextOptions {
   siteDir: string;
   env: Env;
   devPort?: number;
+  now?: Date;
 }
 
-/** The settings from site.yaml's text and an environment (pure apart from checking the logo file exists). */
+/** The settings from site.yaml's text and an environment (pure apart from checking the logo file exists, and the clock when `now` is not given). */
 export function settingsFromText(text: string, options: FromTextOptions): { settings: Settings; problems: [] } | { settings?: undefined; problems: ContentProblem[] } {
   const { file, env } = options;
   const parsed = parseYaml(text);
   if (parsed.syntaxErrors.length) {
     return {
-      problems: parsed.syntaxErrors.map((e) => ({ file, ...e.position, field: "(yaml)", message: `YAML syntax error: ${e.message}`, hint: "quote values that contain \": \" or start with a special character" })),
+      problems: parsed.syntaxErrors.map((e) => yamlProblem(file, e)),
     };
   }
   const raw = structuredClone(parsed.data ?? {}) as Record<string, unknown>;
@@ -164,20 +174,23 @@ export function settingsFromText(text: string, options: FromTextOptions): { sett
     for (const p of zodProblems(file, parsed, SiteConfigSchema, result.error, GUIDE)) {
       const key = p.field.replace(/\[(\d+)\]/g, ".$1");
       const envName = fromEnv.get(key);
-      const hint = HINTS[key.replace(/\.\d+\./g, ".")]?.(envName ?? p.field, envName !== undefined);
-      problems.push(envName ? { file: "environment", line: 0, column: 0, field: envName, message: p.message, ...(hint ?? p.hint ? { hint: hint ?? p.hint } : {}) } : { ...p, ...(hint ? { hint } : {}) });
+      const hint = HINTS[key.replace(/\.\d+\./g, ".")]?.(envName !== undefined) ?? p.hint;
+      const params = { ...p.params, name: envName ?? p.field, pathName: envName ? "PATH_PREFIX" : "pathPrefix" };
+      problems.push({ ...p, ...(envName ? { file: "environment", line: 0, column: 0, field: envName } : {}), params, ...(hint ? { hint } : {}) });
     }
   }
   for (const uri of securityContacts) {
     const checked = ContactSchema.shape.uri.safeParse(uri);
-    if (!checked.success) problems.push({ file: "environment", line: 0, column: 0, field: "CSAF_SECURITY_CONTACT", message: checked.error.issues[0]!.message, hint: "separate several URIs with spaces (RFC 9116 Contact)" });
+    if (!checked.success) problems.push({ file: "environment", line: 0, column: 0, field: "CSAF_SECURITY_CONTACT", code: "contact.invalid", params: { value: uri }, hint: "settings.contacts" });
   }
   const epochText = env.SOURCE_DATE_EPOCH?.trim();
   const epoch = epochText ? Number(epochText) : undefined;
   if (epochText && (!Number.isInteger(epoch) || epoch! < 0)) {
-    problems.push({ file: "environment", line: 0, column: 0, field: "SOURCE_DATE_EPOCH", message: `"${epochText}" is not a number of seconds since 1970`, hint: "e.g. SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)" });
+    problems.push({ file: "environment", line: 0, column: 0, field: "SOURCE_DATE_EPOCH", code: "settings.epoch", params: { value: epochText }, hint: "settings.epoch" });
   }
-  if (result.success) problems.push(...checkFiles(result.data, parsed, options), ...checkAccent(result.data, parsed, file));
+  const csafOn = env.KEIKOKU_CSAF !== "off";
+  const expiry = result.success && csafOn ? checkSecurityTxtExpiry(result.data, parsed, options, fromEnv.get("csaf.securityTxtExpires")) : {};
+  if (result.success) problems.push(...checkFiles(result.data, parsed, options), ...checkAccent(result.data, parsed, file), ...(expiry.problem ? [expiry.problem] : []));
   if (problems.length || !result.success) return { problems };
 
   const site = result.data;
@@ -194,12 +207,13 @@ export function settingsFromText(text: string, options: FromTextOptions): { sett
       ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
       signing: { ...(keyFile ? { keyFile } : {}), ...(env.CSAF_OPENPGP_PASSPHRASE ? { passphrase: env.CSAF_OPENPGP_PASSPHRASE } : {}) },
       ...(securityContacts.length ? { securityContacts } : {}),
-      notices: text.includes("TODO:") ? [`${file} still has TODO: placeholders (from npm run new)`] : [],
+      notices: text.includes("TODO:") ? [{ code: "todo", params: { file } }] : [],
+      ...(expiry.notice ? { securityTxtNotice: expiry.notice } : {}),
       overrides: [...new Set([...fromEnv.values(), ...(securityContacts.length ? ["CSAF_SECURITY_CONTACT"] : [])])],
       switches: {
         contentCache: env.KEIKOKU_CACHE !== "off",
         csafCache: env.KEIKOKU_CSAF_CACHE !== "off",
-        csaf: env.KEIKOKU_CSAF !== "off",
+        csaf: csafOn,
         search: env.KEIKOKU_SEARCH !== "off",
       },
     },
@@ -223,9 +237,19 @@ function checkFiles(site: SiteConfig, parsed: ParsedYaml, options: FromTextOptio
   if (!image || existsSync(join(options.siteDir, "public", image))) return [];
   return [{
     file: options.file, ...parsed.locate(["logo", "image"]), field: "logo.image",
-    message: `no file public${image} in the site folder`,
-    hint: `put the image at ${displayPath(options.root, options.siteDir, join(options.siteDir, "public", image))}, or correct the path`,
+    code: "logo.no-file", params: { image, path: displayPath(options.root, options.siteDir, join(options.siteDir, "public", image)) },
+    hint: "logo.no-file",
   }];
+}
+
+/** security.txt is published only with an expiry that has not passed (see security-txt-expiry.ts). */
+function checkSecurityTxtExpiry(site: SiteConfig, parsed: ParsedYaml, options: FromTextOptions, envName: string | undefined): { problem?: ContentProblem; notice?: Notice } {
+  const verdict = securityTxtExpiry(site.csaf.securityTxtExpires, options.now ?? new Date(), envName ?? "csaf.securityTxtExpires");
+  if (!verdict.problem) return verdict.notice ? { notice: verdict.notice } : {};
+  const where = envName
+    ? { file: "environment", line: 0, column: 0, field: envName }
+    : { file: options.file, ...parsed.locate(["csaf", "securityTxtExpires"]), field: "csaf.securityTxtExpires" };
+  return { problem: { ...where, ...verdict.problem } };
 }
 
 /** WCAG 2.1 relative luminance of #rrggbb. */
@@ -252,8 +276,8 @@ function checkAccent(site: SiteConfig, parsed: ParsedYaml, file: string): Conten
     if (ratio < 4.5) {
       problems.push({
         file, ...parsed.locate(["accentColor", scheme]), field: `accentColor.${scheme}`,
-        message: `${accent[scheme]} has a contrast of ${ratio.toFixed(2)}:1 with the ${scheme} background ${background}`,
-        hint: `pick a ${scheme === "light" ? "darker" : "lighter"} colour: text on it needs 4.5:1 (WCAG 2.1 AA)`,
+        code: "colour.contrast", params: { colour: accent[scheme], ratio: ratio.toFixed(2), scheme, background },
+        hint: scheme === "light" ? "colour.darker" : "colour.lighter",
       });
     }
   }

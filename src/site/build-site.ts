@@ -22,6 +22,7 @@ import { bundleBrowserCode, indexSite, writeIdentifierFiles } from "../search/st
 import { checkUrlManifest } from "../links/url-manifest.ts";
 import { renderPages } from "./render.ts";
 import { walkFiles } from "../links/walk-files.ts";
+import { addCsafReport, addNotices, emptyReport, type BuildReport } from "./build-report.ts";
 
 export interface BuildOptions {
   /** Where the finished site goes (replaced only on success). */
@@ -30,11 +31,15 @@ export interface BuildOptions {
   checkUrls?: boolean;
   /** Other templates than Keikoku's layouts/ (a test's copy with a template that fails). */
   layouts?: string;
+  /** Let Eleventy print its own lines (`--verbose`); by default the build's report says everything. */
+  verbose?: boolean;
 }
 
 export interface BuildResult {
   pages: number;
+  /** Every note and every action of the report, as one list (tests read it). */
   notices: string[];
+  report: BuildReport;
 }
 
 /** What the steps after rendering work with: the build's values and the folder being built. */
@@ -48,8 +53,8 @@ export interface StepContext {
   /** Where a field of a content file is, for problems found after loading. */
   locate: Locate;
   checkUrls: boolean;
-  /** Notes for the build report; steps add theirs. */
-  notices: string[];
+  /** The build's report; steps add their actions and notes. */
+  report: BuildReport;
 }
 
 export interface AfterRenderStep {
@@ -59,18 +64,19 @@ export interface AfterRenderStep {
 
 /** The steps after rendering, in order. */
 export const AFTER_RENDER: AfterRenderStep[] = [
-  { name: "CSAF provider directory", run: ({ csaf, dir, locate }) => csaf && writeCsaf(csaf, dir, locate) },
+  { name: "CSAF provider directory", run: ({ csaf, dir, locate, report, settings }) => csaf && writeCsaf(csaf, dir, locate, (output) => addCsafReport(report, output, settings)) },
   { name: "search identifier table", run: ({ dir, site }) => writeIdentifierFiles(dir, site) },
   { name: "search code", run: ({ dir }) => bundleBrowserCode(dir) },
   { name: "Pagefind index", run: ({ dir, settings }) => settings.switches.search && indexSite(dir) },
-  { name: "URL manifest check", run: ({ dir, settings, checkUrls, notices }) => checkUrls && notices.push(...checkUrlManifest(settings, dir)) },
+  // URLs not recorded yet: the author records them (npm run urls -- --update) before publishing.
+  { name: "URL manifest check", run: ({ dir, settings, checkUrls, report }) => checkUrls && report.actions.push(...checkUrlManifest(settings, dir)) },
 ];
 
 export async function buildSite(settings: Settings, options: BuildOptions): Promise<BuildResult> {
   const output = resolve(options.output);
 
   // 1. Validate before anything is written: the report lists every problem at once.
-  const loaded = loadContent({ root: settings.root, contentDir: settings.siteDir, cache: settings.switches.contentCache });
+  const loaded = loadContent({ root: settings.root, contentDir: settings.siteDir, cache: settings.switches.contentCache, siteUrl: settings.siteUrl });
   if (!loaded.site) throw new ContentError(loaded.problems);
   const site = withUpdateDay(loaded.site, settings);
   // 2. The CSAF documents need only the data: their worker thread starts now, beside the rendering.
@@ -82,14 +88,16 @@ export async function buildSite(settings: Settings, options: BuildOptions): Prom
   mkdirSync(dirname(output), { recursive: true });
   try {
     // 3. Every page.
-    await renderPages({ settings, site }, staging, options.layouts);
+    await renderPages({ settings, site }, staging, { ...(options.layouts ? { layouts: options.layouts } : {}), verbose: options.verbose === true });
     // 4. Everything made from the pages or the data, in order.
-    const context: StepContext = { settings, site, dir: staging, ...(csaf ? { csaf } : {}), locate: loaded.locate, checkUrls: options.checkUrls !== false, notices: [...settings.notices, ...site.notices] };
+    const report = emptyReport();
+    addNotices(report, [...settings.notices, ...site.notices]);
+    const context: StepContext = { settings, site, dir: staging, ...(csaf ? { csaf } : {}), locate: loaded.locate, checkUrls: options.checkUrls !== false, report };
     for (const step of AFTER_RENDER) await step.run(context);
     const pages = walkFiles(staging).filter((f) => f.endsWith(".html")).length;
     // 5. The new site replaces the old one in one rename.
     swapIn(staging, output);
-    return { pages, notices: context.notices };
+    return { pages, notices: [...report.actions, ...report.notes], report };
   } catch (error) {
     stopCsafWorker();
     // Eleventy may still be copying public/ into the staging folder when a template fails; removing the folder

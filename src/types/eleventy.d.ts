@@ -16,6 +16,8 @@ declare module "@11ty/eleventy" {
     toJSON(): Promise<{ url: string; inputPath: string; outputPath: string; content: string }[]>;
     watch(): Promise<void>;
     serve(port?: number): Promise<void>;
+    /** Silences Eleventy's console logger, its forced "Copied … Wrote …" line included. */
+    disableLogger(): void;
   }
   export const HtmlBasePlugin: (eleventyConfig: unknown, options?: unknown) => void;
   export const I18nPlugin: (eleventyConfig: unknown, options?: unknown) => void;

@@ -153,7 +153,7 @@ export const BROKEN: BrokenCase[] = [
     expect: [
       "the section id \"#affected\" is rendered by the layout", "the layout already shows this section",
       "two sections have the id \"#overview\"", "give each heading its own {#id}",
-      "section ids differ from content/ja/hoaxes/beta.md: missing #background; not in the source #history", "give the same section the same {#id}",
+      "content/en/hoaxes/beta.md:12:1 (body): the section id \"#history\" is \"#background\" in the source content/ja/hoaxes/beta.md — give the same section the same {#id} in both languages",
     ],
   },
 
@@ -215,7 +215,7 @@ export const BROKEN: BrokenCase[] = [
     },
     expect: [
       "expected text", "must not be empty", "contains a control character", "remove the invisible control character",
-      "expected a date written as YYYY-MM-DD", "malformed date \"2004-02-30\"", "write dates as YYYY-MM-DD",
+      "expected a date written as YYYY-MM-DD", "there is no 30 February 2004", "write dates as YYYY-MM-DD",
       "unknown severity \"criticall\"", "did you mean \"critical\"?",
       "unknown product \"windows-2001\"", "unknown product \"xyz\"", "use one of: windows-95",
       "malformed KB number \"KB835732\"", "write the article number only",
@@ -229,14 +229,14 @@ export const BROKEN: BrokenCase[] = [
     ],
   },
   {
-    name: "numbers out of range (zod's own messages)",
+    name: "numbers out of range (zod's checks without a message of their own)",
     changes: {
       "ja/advisories/alpha.md": alpha.replace("  - number: 2", "  - number: 0"),
       "en/advisories/alpha.md": alphaEn.replace("translationOf: 2", "translationOf: 100000000000000000000"),
       "ja/advisories/tested.md": alpha.replace("related: [beta]", "related: []\ntestedVersions:\n  windows-2000: []"),
     },
     expect: [
-      "Too small: expected number to be >0", "Too big: expected int to be <=9007199254740991", "Too small: expected array to have >=1 items",
+      "revisions[1].number: must be more than 0", "translationOf: must be at most 9007199254740991", "testedVersions.windows-2000: needs at least 1 item",
     ],
   },
 

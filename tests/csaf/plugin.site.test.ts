@@ -44,7 +44,7 @@ test("the CSAF step writes the provider directory into the output folder, replac
   mkdirSync(join(output, ".well-known/csaf/2003"), { recursive: true });
   writeFileSync(join(output, ".well-known/csaf/2003/keikoku-2003-deleted.json"), "{}\n");
   const reports: CsafOutput[] = [];
-  const settings = settingsFor({ env: { SITE_URL: "https://advisories.example.jp" } });
+  const settings = settingsFor(SITES.https);
   const site = loadSiteOrThrow({ root: ROOT });
   const run = () => writeCsaf(startCsaf(site, settings, join(tmp, "cache.json")), output, () => ({ line: 1, column: 1 }), (r) => reports.push(r));
   await run();

@@ -16,7 +16,8 @@ import { routes } from "../../src/routes/routes.ts";
 import { validateProviderMetadata } from "../../src/csaf/validate.ts";
 import { MINIMAL, ROOT, copyBundledContent, makeFixture } from "../helpers/fixtures.ts";
 
-const ENV = { SITE_URL: "https://advisories.example.jp" };
+// A far-future expiry, given as the settings give it: without one security.txt is not published.
+const ENV = { SITE_URL: "https://advisories.example.jp", CSAF_SECURITY_TXT_EXPIRES: "2999-12-31" };
 const DIR = ".well-known/csaf";
 let site: SiteData;
 let output: CsafOutput;
@@ -128,12 +129,19 @@ describe("the directory", () => {
     assert.ok(errors.some((e) => e.path === "" && /last_updated/.test(e.message)), JSON.stringify(errors));
   });
 
-  test("security.txt has Contact, a derived Expires, and the CSAF line", () => {
+  test("security.txt has Contact, the Expires of the settings, and the CSAF line", () => {
     const text = file(".well-known/security.txt");
     assert.match(text, /^Contact: https:\/\/advisories\.example\.jp\/ja\/about\/$/m);
-    assert.match(text, /^Expires: 2005-05-08T00:00:00\.000Z$/m);
+    assert.match(text, /^Expires: 2999-12-31T00:00:00\.000Z$/m);
     assert.match(text, /^CSAF: https:\/\/advisories\.example\.jp\/\.well-known\/csaf\/provider-metadata\.json$/m);
     assert.equal(text.match(/^Expires:/gm)?.length, 1);
+  });
+
+  test("without an expiry in the settings there is no security.txt, and the provider metadata is still there", async () => {
+    const out = await generate({ SITE_URL: "https://advisories.example.jp" });
+    assert.ok(!out.files.has(".well-known/security.txt"));
+    assert.ok(out.files.has(`${DIR}/provider-metadata.json`));
+    assert.ok(out.notes.some((n) => n.startsWith("security.txt is not published: set csaf.securityTxtExpires")), out.notes.join("\n"));
   });
 
   test("without a key: unsigned, said so, a csaf_provider (signing itself: signing.build.test.ts)", () => {
@@ -158,7 +166,7 @@ describe("content the exporter cannot use", () => {
       // A content problem (named once, at the Japanese file's field, with the fix), not a validator finding.
       assert.deepEqual(out.errors, []);
       assert.deepEqual(out.dataProblems, [
-        { file: "content/ja/advisories/ms04-011.md", field: ["update", "kb"], message: "the update's KB 835733 is not listed in \"kb\"", hint: "add 835733 to \"kb\"" },
+        { file: "content/ja/advisories/ms04-011.md", field: ["update", "kb"], code: "csaf.update-kb", params: { kb: 835733 }, hint: "csaf.update-kb" },
       ]);
     } finally {
       fixture.cleanup();
@@ -181,7 +189,8 @@ describe("determinism and settings", () => {
       assert.equal(doc.document.document.tracking.current_release_date, `${doc.entry.updated}T00:00:00.000Z`);
     }
     assert.equal(JSON.parse(file(`${DIR}/provider-metadata.json`, out)).last_updated, stamp);
-    assert.match(file(".well-known/security.txt", out), /^Expires: 2024-11-13T22:13:20\.000Z$/m);
+    // security.txt's expiry is the settings', never derived from the build date.
+    assert.match(file(".well-known/security.txt", out), /^Expires: 2999-12-31T00:00:00\.000Z$/m);
   });
 
   test("publisher, TLP and contact come from the environment", async () => {

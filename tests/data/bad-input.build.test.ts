@@ -49,7 +49,7 @@ const cases: Case[] = [
   {
     name: "impossible date",
     changes: { "ja/advisories/alpha.md": alpha.replace("    date: 2004-05-08", "    date: 2004-02-30") },
-    expect: ["content/ja/advisories/alpha.md:11:11 revisions[1].date: malformed date \"2004-02-30\""],
+    expect: ["content/ja/advisories/alpha.md:11:11 revisions[1].date: there is no 30 February 2004 — February 2004 has 29 days"],
   },
   {
     name: "updated before published",
@@ -118,7 +118,7 @@ const cases: Case[] = [
   {
     name: "translation with different section ids",
     changes: { "en/advisories/alpha.md": alphaEn.replace("{#removal}", "{#cleanup}") },
-    expect: ["content/en/advisories/alpha.md:11:1 (body): section ids differ from content/ja/advisories/alpha.md: missing #removal; not in the source #cleanup"],
+    expect: ["content/en/advisories/alpha.md:15:1 (body): the section id \"#cleanup\" is \"#removal\" in the source content/ja/advisories/alpha.md — give the same section the same {#id} in both languages"],
   },
   {
     name: "javascript: URL in sources",

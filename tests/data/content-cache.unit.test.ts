@@ -82,3 +82,13 @@ test("a file made invalid is reported at its field, every time (invalid files ar
     }
   });
 });
+
+test("a link to the site's own origin is found with a warm cache too, whatever origin the cache was written with", () => {
+  withFixture((fixture) => {
+    fixture.write("ja/advisories/alpha.md", `${MINIMAL["ja/advisories/alpha.md"]!}\n[ベータ](https://advisories.example.jp/ja/hoaxes/beta/)\n`);
+    // The dev server's origin first: there the link is external, and valid.
+    assert.ok(loadContent({ root: fixture.dir, contentDir: fixture.content, cache: true, siteUrl: "http://localhost:8080" }).site);
+    const problems = loadContent({ root: fixture.dir, contentDir: fixture.content, cache: true, siteUrl: "https://advisories.example.jp" }).problems;
+    assert.deepEqual(problems.map((p) => [p.file, p.code]), [["content/ja/advisories/alpha.md", "link.own-site"]]);
+  });
+});

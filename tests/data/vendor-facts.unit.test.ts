@@ -9,6 +9,7 @@ import { loadContent } from "../../src/data/load-content.ts";
 import { baseScoreOf } from "../../src/data/cvss.ts";
 import { expandVersions } from "../../src/data/versions.ts";
 import { makeFixture } from "../helpers/fixtures.ts";
+import { messageOf, hintOf } from "../helpers/problem-text.ts";
 
 const SHA = "a".repeat(64);
 
@@ -44,7 +45,7 @@ function bulletin(vulnerability: string[], extra: string[] = []): string {
 function problemsOf(text: string) {
   const f = makeFixture({ "ja/advisories/vendor.md": text });
   try {
-    return loadContent({ root: f.dir, contentDir: f.content }).problems.map((p) => ({ line: p.line, field: p.field, message: p.message, hint: p.hint }));
+    return loadContent({ root: f.dir, contentDir: f.content }).problems.map((p) => ({ line: p.line, field: p.field, message: messageOf(p), hint: hintOf(p) }));
   } finally {
     f.cleanup();
   }

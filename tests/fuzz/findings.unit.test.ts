@@ -32,7 +32,7 @@ test("a source URL with a space (two URLs pasted into one field) is a located pr
   const en = await check({ "ja/advisories/alpha.md": broken });
   assert.equal(en.ok, false);
   assert.deepEqual(en.problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.field}: ${p.message}`), [
-    'content/ja/advisories/alpha.md:22:10 sources[0].url: not a valid URL: "https://a.example/x https://b.example/y" contains a space or a character that must be percent-encoded (one URL per field; a space is %20)',
+    'content/ja/advisories/alpha.md:22:10 sources[0].url: not a valid URL: "https://a.example/x https://b.example/y" contains a space or a character that must be percent-encoded',
   ]);
   const ja = await check({ "ja/advisories/alpha.md": broken }, "ja");
   assert.match(ja.problems[0]!.message, /は正しい URL ではありません。空白か、パーセントエンコードが必要な文字が含まれています/);

@@ -18,11 +18,22 @@ export async function addAxe(context: BrowserContext): Promise<void> {
   await context.addInitScript({ content: AXE_SOURCE });
 }
 
-/** The page's violations of `tags`, one line each: "color-contrast: Elements must meet … (selector; selector)". */
-export async function axeViolations(page: Page, tags: string[] = WCAG_TAGS): Promise<string[]> {
-  return page.evaluate(async (values) => {
+/**
+ * The WCAG 2.1 A/AA rules whose outcome depends on colours. A page restyled for another colour scheme keeps its
+ * structure, names, roles and order, so a second scheme needs only these (most of axe's time on a page is the
+ * contrast rule, but the rest is not free either).
+ */
+export const COLOUR_RULES = ["color-contrast", "link-in-text-block"];
+
+/**
+ * The page's violations, one line each: "color-contrast: Elements must meet … (selector; selector)". By default
+ * every rule of WCAG_TAGS; `{ rules }` runs only those rules (e.g. COLOUR_RULES after a change of colour scheme).
+ */
+export async function axeViolations(page: Page, options: { tags?: string[]; rules?: string[] } = {}): Promise<string[]> {
+  const runOnly = options.rules ? { type: "rule", values: options.rules } : { type: "tag", values: options.tags ?? WCAG_TAGS };
+  return page.evaluate(async (only) => {
     const axe = (window as unknown as { axe: { run(node: Node, options: unknown): Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: "tag", values } });
+    const result = await axe.run(document, { runOnly: only });
     return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join("; ")})`);
-  }, tags);
+  }, runOnly);
 }

@@ -1,5 +1,5 @@
 /**
- * Chromium for the browser tests (launched by src/chromium/launch.ts). One Chromium per
+ * Chromium for the browser tests (launched by src/headless/chromium.ts). One Chromium per
  * test process, launched by the first test that needs it and closed after the last: the browser tier runs
  * in one process (tests/run.ts), so all its tests share one browser, each in its own context.
  *

@@ -17,7 +17,7 @@ import { siteAt, type BuiltSite } from "./site.ts";
 
 const CACHE = join(ROOT, "node_modules/.cache/keikoku/test-sites");
 /** How many configurations are kept (the least recently used go first). */
-const KEEP = 12;
+const KEEP = 24;
 
 export interface SiteConfig {
   /** The site folder (default: the bundled site). */
@@ -55,8 +55,11 @@ export function siteKey(config: SiteConfig): string {
 export const SITES = {
   /** The bundled 2004 site as `npm start` builds it. */
   bundled: {},
-  /** The same, published at an https origin (CSAF, feeds and the API want absolute https URLs). */
-  https: { env: { SITE_URL: "https://advisories.example.jp" } },
+  /**
+   * The same, published at an https origin (CSAF, feeds and the API want absolute https URLs), with security.txt
+   * (published only with an expiry; a far-future one here, so that the test never expires).
+   */
+  https: { env: { SITE_URL: "https://advisories.example.jp", CSAF_SECURITY_TXT_EXPIRES: "2999-12-31" } },
   /** The same, mirrored by a partner under /security/ on its own origin. */
   mirror: { env: { PATH_PREFIX: "/security/", SITE_URL: "https://partner.example.jp" } },
   /** The generator's second site (tests/fixtures/second-site): another name, publisher, URL and products. */

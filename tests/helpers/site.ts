@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as cheerio from "cheerio";
 import { buildSite, type BuildResult } from "../../src/site/build-site.ts";
+import { emptyReport } from "../../src/site/build-report.ts";
 import { settingsFor } from "./settings.ts";
 
 export interface BuiltSite extends BuildResult {
@@ -18,7 +19,7 @@ export interface BuiltSite extends BuildResult {
   page(urlPath: string): cheerio.CheerioAPI;
 }
 
-export function siteAt(dir: string, result: BuildResult = { pages: 0, notices: [] }): BuiltSite {
+export function siteAt(dir: string, result: BuildResult = { pages: 0, notices: [], report: emptyReport() }): BuiltSite {
   const pathOf = (urlPath: string) => {
     const clean = decodeURIComponent(urlPath.split(/[?#]/)[0]!);
     return join(dir, clean.endsWith("/") ? `${clean}index.html` : clean);

@@ -52,7 +52,10 @@ test("Japanese UI strings: no half-width ( ) : ? ! next to Japanese characters",
 test("Japanese UI strings: no typed space between Japanese and Latin text (CSS spaces them)", () => {
   const JA = "\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}ー";
   const typed = new RegExp(`[${JA}] [A-Za-z0-9{]|[A-Za-z0-9}] [${JA}]`, "u");
-  // The site's name is a wordmark: 警告 and Keikoku side by side, as in the logo.
-  const problems = Object.entries(MESSAGES.ja).filter(([key, value]) => key !== "site.name" && typed.test(value)).map(([key, value]) => `${key}: ${value}`);
+  // The site's name is a wordmark: 警告 and Keikoku side by side, as in the logo. The content report's templates
+  // (problem., hint., note., report., term.) are read in a terminal or an editor, where no stylesheet spaces ids,
+  // paths and values apart from the Japanese around them, so they keep typed spaces.
+  const REPORT = /^(problem|hint|note|report|term)\./;
+  const problems = Object.entries(MESSAGES.ja).filter(([key, value]) => key !== "site.name" && !REPORT.test(key) && typed.test(value)).map(([key, value]) => `${key}: ${value}`);
   assert.deepEqual(problems, []);
 });

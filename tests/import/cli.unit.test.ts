@@ -7,10 +7,9 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { spawnSync } from "node:child_process";
 import { IMPORT, main } from "../../src/cli/import.ts";
 import { helpText, usageLine } from "../../src/cli/command.ts";
-import { ROOT, makeFixture } from "../helpers/fixtures.ts";
+import { makeFixture } from "../helpers/fixtures.ts";
 import { vendorDoc } from "./fixtures/builders.ts";
 import { FIXTURES, read } from "./helpers.ts";
 
@@ -137,11 +136,4 @@ test("--dry-run writes nothing; a re-import prints what changed", async () => {
   } finally {
     f.cleanup();
   }
-});
-
-test("the file Node runs calls main and exits with its code", () => {
-  const r = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "src/cli/run.ts"), "import", "--nope"], { cwd: ROOT, encoding: "utf8", timeout: 60_000 });
-  assert.equal(r.status, 2, r.stderr);
-  assert.ok(r.stderr.trim().endsWith(USAGE), r.stderr);
-  assert.match(r.stderr, /^✖ unknown option "--nope"$/m);
 });

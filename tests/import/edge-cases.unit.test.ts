@@ -14,6 +14,7 @@ import { makeFixture } from "../helpers/fixtures.ts";
 import { csafConfigFor } from "../helpers/settings.ts";
 import { vendorDoc } from "./fixtures/builders.ts";
 import { docBytes, importInto, read } from "./helpers.ts";
+import { messageOf } from "../helpers/problem-text.ts";
 
 const config = csafConfigFor({ SITE_URL: "https://advisories.example.jp" });
 
@@ -22,7 +23,7 @@ async function imported(doc: unknown, options: { id?: string } = {}) {
   const f = makeFixture();
   try {
     const outcome = await importInto(f, docBytes(doc), "doc.json", options);
-    if (outcome.status === "refused") assert.fail(outcome.problems.map((p) => p.message).join("\n"));
+    if (outcome.status === "refused") assert.fail(outcome.problems.map((p) => messageOf(p)).join("\n"));
     const result = loadContent({ root: f.dir, contentDir: f.content });
     assert.deepEqual(result.problems, []);
     const pick = (lang: string) => result.site!.entries.find((e) => e.id === outcome.id && e.lang === lang)!;

@@ -9,6 +9,7 @@ import { readProductsFile } from "../../src/data/stages/read-products.ts";
 import { importCsaf, type ImportOutcome } from "../../src/import/import-csaf.ts";
 import type { Vocabulary } from "../../src/import/vocabulary.ts";
 import type { Fixture } from "../helpers/fixtures.ts";
+import { messageOf } from "../helpers/problem-text.ts";
 
 export const FIXTURES = join(import.meta.dirname, "fixtures");
 
@@ -18,7 +19,7 @@ export const docBytes = (doc: unknown): Buffer => Buffer.from(`${JSON.stringify(
 /** The fixture site's product vocabulary, as npm run import reads it: its products.yaml. */
 export function siteVocabulary(fixture: Fixture): Vocabulary {
   const read = readProductsFile(fixture.dir, fixture.content);
-  if (!read.products) throw new Error(`products.yaml: ${read.problems.map((p) => `${p.line}:${p.column} ${p.message}`).join("; ")}`);
+  if (!read.products) throw new Error(`products.yaml: ${read.problems.map((p) => `${p.line}:${p.column} ${messageOf(p)}`).join("; ")}`);
   return read.products;
 }
 

@@ -10,6 +10,7 @@ import { formatProblem } from "../../src/data/problems.ts";
 import { makeFixture } from "../helpers/fixtures.ts";
 import { vendorDoc } from "./fixtures/builders.ts";
 import { docBytes, fixtureBytes, importInto, read } from "./helpers.ts";
+import { messageOf } from "../helpers/problem-text.ts";
 
 async function refused(bytes: Uint8Array, source = "doc.json") {
   const f = makeFixture();
@@ -33,7 +34,7 @@ test("a version that is not the latest revision: test 6.1.16 at /document/tracki
   const problems = await refused(bytes, "bsi-2022-0001-broken.json");
   const p = problems.find((x) => x.field === "/document/tracking/version");
   assert.ok(p, JSON.stringify(problems));
-  assert.match(p.message, /^mandatoryTest_6_1_16 \(6\.1\.16 Latest Document Version\): /);
+  assert.match(messageOf(p), /^mandatoryTest_6_1_16 \(6\.1\.16 Latest Document Version\): /);
   const lines = bytes.toString("utf8").split("\n");
   const line = lines.findIndex((l) => l.includes(`"version": "2"`)) + 1;
   assert.equal(p.line, line);
@@ -45,14 +46,14 @@ test("a version that is not the latest revision: test 6.1.16 at /document/tracki
 test("a withdrawn document (a CSAF 2.1 status): the 2.0 schema's finding at /document/tracking/status", async () => {
   const doc = vendorDoc({ status: "withdrawn" });
   const problems = await refused(docBytes(doc));
-  assert.ok(problems.some((p) => p.field === "/document/tracking/status" && /^csaf_2_0_strict/.test(p.message)), JSON.stringify(problems));
+  assert.ok(problems.some((p) => p.field === "/document/tracking/status" && /^csaf_2_0_strict/.test(messageOf(p))), JSON.stringify(problems));
 });
 
 test("a product status naming an undefined product: test 6.1.1", async () => {
   const doc = vendorDoc();
   doc.vulnerabilities[0].product_status.known_affected.push("EXPID-9999");
   const problems = await refused(docBytes(doc));
-  assert.ok(problems.some((p) => /^mandatoryTest_6_1_1 /.test(p.message) && p.field.startsWith("/vulnerabilities/0/product_status/known_affected/")), JSON.stringify(problems));
+  assert.ok(problems.some((p) => /^mandatoryTest_6_1_1 /.test(messageOf(p)) && p.field.startsWith("/vulnerabilities/0/product_status/known_affected/")), JSON.stringify(problems));
 });
 
 test("not JSON (a web page saved by mistake), not UTF-8: refused with the position", async () => {
@@ -60,10 +61,10 @@ test("not JSON (a web page saved by mistake), not UTF-8: refused with the positi
   assert.equal(html.length, 1);
   assert.equal(html[0]!.field, "(json)");
   assert.equal(html[0]!.line, 1);
-  assert.match(html[0]!.message, /^not JSON: /);
+  assert.match(messageOf(html[0]!), /^not JSON: /);
   const broken = await refused(Buffer.from('{\n  "document": {\n    "title": "x",\n  }\n}\n'));
   assert.equal(broken[0]!.field, "(json)");
   assert.equal(broken[0]!.line, 4);
   const latin1 = await refused(Buffer.from([0x7b, 0x22, 0xe9, 0x22, 0x7d]));
-  assert.match(latin1[0]!.message, /not valid UTF-8/);
+  assert.match(messageOf(latin1[0]!), /not valid UTF-8/);
 });

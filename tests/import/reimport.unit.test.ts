@@ -10,6 +10,7 @@ import { fieldSpans, OWNED_SOURCE_FIELDS } from "../../src/import/merge.ts";
 import { makeFixture, type Fixture } from "../helpers/fixtures.ts";
 import { EXAMPLE_FAMILIES, vendorDoc } from "./fixtures/builders.ts";
 import { docBytes, importInto, read } from "./helpers.ts";
+import { hintOf, messageOf } from "../helpers/problem-text.ts";
 
 const V1 = vendorDoc();
 const V2 = vendorDoc({
@@ -112,7 +113,7 @@ test("re-import of a newer version: facts updated, a revision added, changes lis
     // The older version: refused, nothing written.
     const older = await importInto(f, docBytes(V1), "exn-2024-001.json");
     assert.equal(older.status, "refused");
-    if (older.status === "refused") assert.match(older.problems[0]!.message, /^version 1 is older than the imported version 2$/);
+    if (older.status === "refused") assert.match(messageOf(older.problems[0]!), /^version 1 is older than the imported version 2$/);
     assert.equal(read(f, JA), after.ja);
   } finally {
     f.cleanup();
@@ -145,8 +146,8 @@ test("an id used by an entry that was not imported from this document is refused
     assert.equal(outcome.status, "refused");
     if (outcome.status === "refused") {
       assert.equal(outcome.problems[0]!.file, "content/ja/advisories/alpha.md");
-      assert.match(outcome.problems[0]!.message, /^the entry "alpha" exists and was not imported from EXN-2024-001$/);
-      assert.match(outcome.problems[0]!.hint!, /--id/);
+      assert.match(messageOf(outcome.problems[0]!), /^the entry "alpha" exists and was not imported from EXN-2024-001$/);
+      assert.match(hintOf(outcome.problems[0]!)!, /--id/);
     }
     assert.equal(read(f, "ja/advisories/alpha.md"), before);
     assert.equal(read(f, "products.yaml"), products, "no product is proposed for a refused import");

@@ -3,7 +3,8 @@
  * file, line, column and field; the environment's overrides named by their variable; the precedence of the
  * two; and the JSON Schema editors use. Pure: no build.
  */
-import { test } from "node:test";
+import { describe, test } from "node:test";
+import { noticeText, problemText } from "../../src/i18n/problem-text.ts";
 import assert from "node:assert/strict";
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -175,4 +176,59 @@ test("a new site's site.yaml is valid as written, with a tracking-id prefix from
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+describe("security.txt's expiry (csaf.securityTxtExpires)", () => {
+  const NOW = new Date("2026-12-02T12:00:00Z");
+  const at2026 = (text: string, env: Record<string, string> = {}) => settingsFromText(text, { ...at, env, now: NOW });
+  const withExpiry = (day: string) => VALID.replace("  idPrefix: EXAMPLE", `  idPrefix: EXAMPLE\n  securityTxtExpires: ${day}`);
+
+  test("without one, security.txt is not published and a note says how to publish it", () => {
+    const { settings } = at2026(VALID);
+    assert.equal(csafConfig(settings!).securityTxtExpires, undefined);
+    assert.deepEqual(settings!.notices, []);
+    assert.equal(csafConfig(settings!).securityTxtNotice,
+      "security.txt is not published: set csaf.securityTxtExpires in site.yaml (or CSAF_SECURITY_TXT_EXPIRES) to a date less than a year ahead to publish it; the CSAF provider metadata is published at /.well-known/csaf/provider-metadata.json either way");
+  });
+
+  test("the bundled site sets none: an expiry in a bundled file would fail CI once it passed", () => {
+    const { settings } = readSettings({ root: ROOT, env: {} });
+    assert.equal(settings!.site.csaf.securityTxtExpires, undefined);
+    assert.deepEqual(settings!.securityTxtNotice, { code: "security-txt.unpublished", params: {} });
+  });
+
+  test("a date already past fails at its line in site.yaml, with the fix", () => {
+    const text = withExpiry("2005-05-08");
+    assert.deepEqual(at2026(text).problems.map(formatProblem), [
+      `${FILE}:7:23 csaf.securityTxtExpires: security.txt expired on 2005-05-08 — set a date less than a year ahead, e.g. 2027-11-02, and renew it before then (RFC 9116)`,
+    ]);
+    // Today itself has passed at noon.
+    assert.equal(at2026(withExpiry("2026-12-02")).problems.length, 1);
+  });
+
+  test("a date already past from CSAF_SECURITY_TXT_EXPIRES is named by the variable", () => {
+    const problems = at2026(VALID, { CSAF_SECURITY_TXT_EXPIRES: "2026-01-31" }).problems;
+    assert.deepEqual(problems.map((p) => [p.file, p.field, problemText(p, "en").message]), [["environment", "CSAF_SECURITY_TXT_EXPIRES", "security.txt expired on 2026-01-31"]]);
+    assert.equal(problemText(problems[0]!, "ja").message, "security.txt の有効期限は 2026-01-31 に切れています");
+  });
+
+  test("less than a year ahead: published, nothing to say", () => {
+    const { settings, problems } = at2026(withExpiry("2027-06-30"));
+    assert.deepEqual(problems, []);
+    assert.equal(csafConfig(settings!).securityTxtExpires, "2027-06-30");
+    assert.equal(settings!.securityTxtNotice, undefined);
+  });
+
+  test("more than a year ahead: published, with a note (RFC 9116 recommends less than a year)", () => {
+    const { settings } = at2026(withExpiry("2099-12-31"));
+    assert.equal(csafConfig(settings!).securityTxtExpires, "2099-12-31");
+    assert.equal(csafConfig(settings!).securityTxtNotice, "csaf.securityTxtExpires 2099-12-31 is more than a year ahead: RFC 9116 recommends less than a year, so that readers can tell a stale security.txt");
+    assert.match(noticeText(at2026(VALID, { CSAF_SECURITY_TXT_EXPIRES: "2099-12-31" }).settings!.securityTxtNotice!, "en"), /^CSAF_SECURITY_TXT_EXPIRES 2099-12-31 is more than a year ahead/);
+  });
+
+  test("with CSAF off (KEIKOKU_CSAF=off) nothing is published, so nothing is checked", () => {
+    const { settings, problems } = at2026(withExpiry("2005-05-08"), { KEIKOKU_CSAF: "off" });
+    assert.deepEqual(problems, []);
+    assert.equal(settings!.securityTxtNotice, undefined);
+  });
 });

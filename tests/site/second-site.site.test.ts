@@ -111,5 +111,5 @@ test("CSAF documents, provider metadata and security.txt carry the site's publis
   assert.match(txt, /^# Example CSIRT: /);
   assert.match(txt, /^Contact: mailto:security@csirt\.example\.jp$/m);
   assert.match(txt, /^Contact: https:\/\/csirt\.example\.jp\/contact\/$/m);
-  assert.match(txt, /^Expires: 2031-03-31T00:00:00\.000Z$/m);
+  assert.match(txt, /^Expires: 2999-12-31T00:00:00\.000Z$/m);
 });

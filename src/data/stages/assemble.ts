@@ -24,19 +24,19 @@ export function assemble(state: LoadState): void {
           id: source.id, lang, contentLang: f.lang, isFallback: !own, title: data.title, ...(data.summary ? { summary: data.summary } : {}),
           keywords: data.keywords, url: routes.page(lang, source.id), html: rendered.body.html, headings: rendered.body.headings, file: f.file,
         });
-        if (!own) notices.push(`${lang}: page "${source.id}" has no translation; serving the ${SOURCE_LANG} text at /${lang}/${PAGE_PATHS[source.id]}`);
+        if (!own) notices.push({ code: "page-fallback", params: { pageLang: lang, id: source.id, sourceLang: SOURCE_LANG, url: `/${lang}/${PAGE_PATHS[source.id]}` } });
         continue;
       }
       const translated = LANGS.every((l) => state.byKey.has(keyOf(l, source.folder, source.id)));
       const entry = buildEntry(source, own, lang, source.folder, rendered, translated, productOrder);
       entries.push(entry);
-      if (entry.isFallback) notices.push(`${lang}: ${source.id} has no translation; serving the ${SOURCE_LANG} text at ${entry.url}`);
-      if (entry.isStale) notices.push(`${lang}: ${source.id} translation follows revision ${entry.translationOf}, the source is at revision ${entry.revision}`);
+      if (entry.isFallback) notices.push({ code: "fallback", params: { pageLang: lang, id: source.id, sourceLang: SOURCE_LANG, url: entry.url } });
+      if (entry.isStale) notices.push({ code: "stale", params: { pageLang: lang, id: source.id, number: entry.translationOf ?? 0, latest: entry.revision } });
     }
   }
   // Scaffolds (npm run new) are valid on purpose; say so while their placeholders remain.
   for (const f of state.files) {
-    if (`${f.parsed.body}${JSON.stringify(f.data)}`.includes("TODO:")) notices.push(`${f.file} still has TODO: placeholders (from npm run new)`);
+    if (`${f.parsed.body}${JSON.stringify(f.data)}`.includes("TODO:")) notices.push({ code: "todo", params: { file: f.file } });
   }
   const byLangAndId = new Map(entries.map((e) => [`${e.lang}/${e.id}`, e]));
   for (const e of entries) {

@@ -20,7 +20,7 @@ export function checkLinks(state: LoadState): void {
     const anchors = anchorsById.get(link.id);
     if (anchors && !anchors.has(link.anchor)) {
       const guess = didYouMean(link.anchor, [...anchors]);
-      state.problems.push({ file: link.file, line: link.line, column: 1, field: "(body)", message: `link to ${link.kind}:${link.id}#${link.anchor}, but that entry has no section "${link.anchor}"`, hint: guess ? `did you mean "#${guess}"?` : `its sections are: ${[...anchors].join(", ")}` });
+      state.problems.push({ file: link.file, line: link.line, column: 1, field: "(body)", code: "link.unknown-section", params: { link: `${link.kind}:${link.id}#${link.anchor}`, anchor: link.anchor, sections: [...anchors], ...(guess ? { suggestion: `#${guess}` } : {}) }, hint: guess ? "did-you-mean" : "link.sections" });
     }
   }
 }

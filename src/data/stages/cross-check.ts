@@ -24,13 +24,13 @@ export function crossCheck(state: LoadState): void {
     const [lang, folder, id] = key.split("/") as [string, string, string];
     if (lang !== SOURCE_LANG || folder === "pages") continue;
     if (folder === "hoaxes" && present.has(keyOf(SOURCE_LANG, "advisories", id))) {
-      problems.push({ file: `content/${SOURCE_LANG}/hoaxes/${id}.md`, line: 1, column: 1, field: "(file)", message: `id "${id}" is already used by content/${SOURCE_LANG}/advisories/${id}.md`, hint: "ids are unique across advisories and hoaxes; rename one of the two files" });
+      problems.push({ file: `content/${SOURCE_LANG}/hoaxes/${id}.md`, line: 1, column: 1, field: "(file)", code: "id.taken", params: { id, other: `content/${SOURCE_LANG}/advisories/${id}.md` }, hint: "id.unique" });
     }
     state.entryIds.add(id);
   }
   for (const page of Object.keys(PAGE_PATHS)) {
     if (!present.has(keyOf(SOURCE_LANG, "pages", page))) {
-      problems.push({ file: `content/${SOURCE_LANG}/pages/${page}.md`, line: 1, column: 1, field: "(file)", message: `the "${page}" page is missing`, hint: "every site has an about page and a hoax-list introduction (pages/hoaxes.md)" });
+      problems.push({ file: `content/${SOURCE_LANG}/pages/${page}.md`, line: 1, column: 1, field: "(file)", code: "page.missing", params: { id: page }, hint: "page.required" });
     }
   }
 
@@ -55,7 +55,7 @@ export function crossCheck(state: LoadState): void {
     const source = state.byKey.get(keyOf(SOURCE_LANG, f.folder, f.id));
     if (!source && present.has(keyOf(SOURCE_LANG, f.folder, f.id))) continue; // the source is invalid and already reported
     if (!source) {
-      problems.push({ file: f.file, line: 1, column: 1, field: "(file)", message: `this translation has no Japanese source content/${SOURCE_LANG}/${f.folder}/${f.id}.md`, hint: "write the Japanese file first (Japanese is the source language), or rename this file to match it" });
+      problems.push({ file: f.file, line: 1, column: 1, field: "(file)", code: "translation.no-source", params: { source: `content/${SOURCE_LANG}/${f.folder}/${f.id}.md` }, hint: "translation.no-source" });
       continue;
     }
     if (f.folder !== "pages") crossCheckTranslation(f, source, problems);
@@ -80,7 +80,7 @@ function realPaths(present: Set<string>): Set<string> {
   return paths;
 }
 
-function at(f: LoadedFile, path: (string | number)[]): Omit<ContentProblem, "message"> {
+function at(f: LoadedFile, path: (string | number)[]): Pick<ContentProblem, "file" | "line" | "column" | "field"> {
   return { file: f.file, ...f.parsed.locate(path), field: formatPath(path) };
 }
 
@@ -88,21 +88,21 @@ function crossCheckSource(f: LoadedFile, ids: Set<string>, problems: ContentProb
   const data = f.data as Advisory | Hoax;
   data.revisions.forEach((r, i) => {
     if (r.number !== i + 1) {
-      problems.push({ ...at(f, ["revisions", i, "number"]), message: `expected revision ${i + 1}, found ${r.number}`, hint: "number revisions 1, 2, 3 … oldest first" });
+      problems.push({ ...at(f, ["revisions", i, "number"]), code: "revision.number", params: { should: i + 1, number: r.number }, hint: "revision.number" });
     }
     if (r.date < data.published) {
-      problems.push({ ...at(f, ["revisions", i, "date"]), message: `revision date ${r.date} is before "published" (${data.published})`, hint: "a revision cannot predate publication; fix the date or \"published\"" });
+      problems.push({ ...at(f, ["revisions", i, "date"]), code: "revision.before-published", params: { date: r.date, published: data.published }, hint: "revision.before-published" });
     }
     const previous = data.revisions[i - 1];
     if (previous && r.date < previous.date) {
-      problems.push({ ...at(f, ["revisions", i, "date"]), message: `revision ${r.number} (${r.date}) is dated before revision ${previous.number} (${previous.date})`, hint: "list revisions oldest first" });
+      problems.push({ ...at(f, ["revisions", i, "date"]), code: "revision.order", params: { number: r.number, date: r.date, previous: previous.number, previousDate: previous.date }, hint: "revision.order" });
     }
   });
   data.related.forEach((id, i) => {
-    if (id === f.id) problems.push({ ...at(f, ["related", i]), message: `"${id}" is this entry itself`, hint: "remove it" });
+    if (id === f.id) problems.push({ ...at(f, ["related", i]), code: "related.self", params: { id }, hint: "remove-it" });
     else if (!ids.has(id)) {
       const guess = didYouMean(id, [...ids]);
-      problems.push({ ...at(f, ["related", i]), message: `unknown id "${id}"`, hint: guess ? `did you mean "${guess}"?` : "related ids name existing advisories or hoaxes" });
+      problems.push({ ...at(f, ["related", i]), code: "related.unknown", params: { id, ...(guess ? { suggestion: guess } : {}) }, hint: guess ? "did-you-mean" : "related.unknown" });
     }
   });
   const lists: (keyof Advisory & keyof Hoax | "affected" | "notAffected" | "kb" | "cve" | "bulletins")[] = ["related", "keywords", "affected", "notAffected", "kb", "cve", "bulletins", "aliases"];
@@ -110,30 +110,30 @@ function crossCheckSource(f: LoadedFile, ids: Set<string>, problems: ContentProb
     const list = (data as Record<string, unknown>)[key];
     if (!Array.isArray(list)) continue;
     list.forEach((value, i) => {
-      if (list.indexOf(value) !== i) problems.push({ ...at(f, [key, i]), message: `${JSON.stringify(value)} is listed twice`, hint: "remove the repeat" });
+      if (list.indexOf(value) !== i) problems.push({ ...at(f, [key, i]), code: "list.repeat", params: { value: JSON.stringify(value) }, hint: "remove-repeat" });
     });
   }
   data.aliases.forEach((alias, i) => {
     if (!alias.startsWith("/") || alias.split("/").includes("..") || !/^\/[A-Za-z0-9._~\/-]*$/.test(alias)) {
-      problems.push({ ...at(f, ["aliases", i]), message: `invalid alias "${alias}"`, hint: "an alias is a path inside this site such as /ja/advisories/sasser-worm/ (ASCII, no \"..\")" });
+      problems.push({ ...at(f, ["aliases", i]), code: "alias.invalid", params: { alias }, hint: "alias.invalid" });
     }
   });
   if (data.kind !== "hoax") {
     const a = data as Advisory;
     a.notAffected.forEach((p, i) => {
-      if (a.affected.includes(p)) problems.push({ ...at(f, ["notAffected", i]), message: `"${p}" is also listed in "affected"`, hint: "a product is either affected or not affected" });
+      if (a.affected.includes(p)) problems.push({ ...at(f, ["notAffected", i]), code: "product.affected-and-not", params: { product: p }, hint: "product.affected-and-not" });
     });
     const vulnIds = new Set<string>();
     a.vulnerabilities.forEach((v, i) => {
-      if (vulnIds.has(v.id)) problems.push({ ...at(f, ["vulnerabilities", i, "id"]), message: `vulnerability id "${v.id}" is used twice`, hint: "give each vulnerability its own id" });
+      if (vulnIds.has(v.id)) problems.push({ ...at(f, ["vulnerabilities", i, "id"]), code: "vulnerability.id-repeat", params: { id: v.id }, hint: "vulnerability.id-repeat" });
       vulnIds.add(v.id);
-      if (v.cve && !a.cve.includes(v.cve)) problems.push({ ...at(f, ["vulnerabilities", i, "cve"]), message: `${v.cve} is not listed in "cve"`, hint: `add ${v.cve} to "cve"` });
-      if (v.can && !v.cve) problems.push({ ...at(f, ["vulnerabilities", i, "can"]), message: `${v.can} is given without a CVE id`, hint: "add the CVE id the candidate became (cve), or remove can" });
-      else if (v.can && v.cve && v.can.slice(4) !== v.cve.slice(4)) problems.push({ ...at(f, ["vulnerabilities", i, "can"]), message: `${v.can} does not match ${v.cve}`, hint: "the candidate id has the same numbers as the CVE id" });
+      if (v.cve && !a.cve.includes(v.cve)) problems.push({ ...at(f, ["vulnerabilities", i, "cve"]), code: "vulnerability.cve-unlisted", params: { cve: v.cve }, hint: "vulnerability.cve-unlisted" });
+      if (v.can && !v.cve) problems.push({ ...at(f, ["vulnerabilities", i, "can"]), code: "vulnerability.can-without-cve", params: { can: v.can }, hint: "vulnerability.can-without-cve" });
+      else if (v.can && v.cve && v.can.slice(4) !== v.cve.slice(4)) problems.push({ ...at(f, ["vulnerabilities", i, "can"]), code: "vulnerability.can-mismatch", params: { can: v.can, cve: v.cve }, hint: "vulnerability.can-mismatch" });
     });
     checkVulnerabilityProducts(f, a, problems);
     if (a.basedOn && !a.bulletins.includes(a.basedOn.trackingId)) {
-      problems.push({ ...at(f, ["basedOn", "trackingId"]), message: `${a.basedOn.trackingId} is not listed in "bulletins"`, hint: `add ${a.basedOn.trackingId} to "bulletins"` });
+      problems.push({ ...at(f, ["basedOn", "trackingId"]), code: "based-on.unlisted", params: { id: a.basedOn.trackingId }, hint: "based-on.unlisted" });
     }
   }
 }
@@ -155,7 +155,7 @@ function checkVulnerabilityProducts(f: LoadedFile, a: Advisory, problems: Conten
     {
       const unknown = unknownVersions(ref, versions(product));
       if (unknown.length) {
-        problems.push({ ...at(f, path), message: `not a version of ${product} in "testedVersions": ${unknown.map((u) => `"${u}"`).join(", ")}`, hint: versions(product).length ? `write all, or full names from testedVersions: ${versions(product).slice(0, 3).map((v) => `"${v.label}"`).join(", ")}${versions(product).length > 3 ? ", …" : ""}` : `list its versions under testedVersions.${product}, or write all` });
+        problems.push({ ...at(f, path), code: "versions.unknown", params: { product, versions: unknown.map((u) => `"${u}"`), known: [...versions(product).slice(0, 3).map((v) => `"${v.label}"`), ...(versions(product).length > 3 ? ["…"] : [])] }, hint: versions(product).length ? "versions.known" : "versions.none" });
       }
     }
   };
@@ -165,7 +165,7 @@ function checkVulnerabilityProducts(f: LoadedFile, a: Advisory, problems: Conten
   a.testedVersions && Object.entries(a.testedVersions).forEach(([product, list]) => {
     const seen = new Set<string>();
     for (const v of expandVersions(list)) {
-      if (seen.has(v.label)) problems.push({ ...at(f, ["testedVersions", product]), message: `the version "${v.label}" is listed twice`, hint: "remove the repeat" });
+      if (seen.has(v.label)) problems.push({ ...at(f, ["testedVersions", product]), code: "versions.repeat", params: { version: v.label }, hint: "remove-repeat" });
       seen.add(v.label);
     }
   });
@@ -175,28 +175,28 @@ function checkVulnerabilityProducts(f: LoadedFile, a: Advisory, problems: Conten
     for (const [product, value] of Object.entries(v.status) as [ProductId, NonNullable<(typeof v.status)[ProductId]>][]) {
       const path = [...base, "status", product];
       if (v.ratings[product] !== undefined) {
-        problems.push({ ...at(f, path), message: `${product} has both a rating and a status`, hint: "a rating already gives the status (none = not affected, any other rating = affected); remove one of the two" });
+        problems.push({ ...at(f, path), code: "status.and-rating", params: { product }, hint: "status.and-rating" });
       }
       if (typeof value !== "string") for (const [status, ref] of Object.entries(value)) checkVersions(product, ref as "all" | string[], [...path, status]);
       const byStatus = statusByCategory(value, versions(product));
       const affected = [...byStatus.keys()].some(isAffectedStatus);
       if (affected) affectedHere = true;
-      if (affected && !a.affected.includes(product)) problems.push({ ...at(f, path), message: `${product} is given an affected status but is not listed in "affected"`, hint: `add ${product} to "affected"` });
-      if (affected && a.notAffected.includes(product)) problems.push({ ...at(f, path), message: `${product} is given an affected status but is listed in "notAffected"`, hint: `remove ${product} from "notAffected", or correct the status` });
+      if (affected && !a.affected.includes(product)) problems.push({ ...at(f, path), code: "status.affected-unlisted", params: { product }, hint: "status.affected-unlisted" });
+      if (affected && a.notAffected.includes(product)) problems.push({ ...at(f, path), code: "status.affected-not-affected", params: { product }, hint: "status.affected-not-affected" });
       for (const c of contradictions(value, versions(product))) {
-        problems.push({ ...at(f, path), message: `${c.label ? `"${c.label}"` : product} is ${c.groups.join(" and ")} at once`, hint: "CSAF allows one of affected, not affected, fixed and under investigation per version; correct the status" });
+        problems.push({ ...at(f, path), code: "status.contradiction", params: { what: c.label ? `"${c.label}"` : product, groups: c.groups }, hint: "status.contradiction" });
       }
     }
     v.scores.forEach((score, j) => {
       const expected = baseScoreOf(score.vector);
-      if (expected === undefined) problems.push({ ...at(f, [...base, "scores", j, "vector"]), message: `the CVSS vector "${score.vector}" cannot be computed`, hint: "copy the vector exactly as the vendor published it" });
-      else if (expected !== score.baseScore) problems.push({ ...at(f, [...base, "scores", j, "baseScore"]), message: `${score.baseScore} is not the base score of its vector (${expected})`, hint: `write ${expected}, or check the vector` });
+      if (expected === undefined) problems.push({ ...at(f, [...base, "scores", j, "vector"]), code: "cvss.uncomputable", params: { vector: score.vector }, hint: "cvss.copy" });
+      else if (expected !== score.baseScore) problems.push({ ...at(f, [...base, "scores", j, "baseScore"]), code: "cvss.base-score", params: { score: score.baseScore, computed: expected }, hint: "cvss.base-score" });
       if (score.products) checkRefs(score.products, [...base, "scores", j, "products"]);
-      else if (!affectedHere) problems.push({ ...at(f, [...base, "scores", j]), message: "the score names no products and the vulnerability has no affected product", hint: "add products: { product-id: all }" });
+      else if (!affectedHere) problems.push({ ...at(f, [...base, "scores", j]), code: "score.no-products", params: {}, hint: "add-products" });
     });
     v.remediations.forEach((r, j) => {
       if (r.products) checkRefs(r.products, [...base, "remediations", j, "products"]);
-      else if (!affectedHere) problems.push({ ...at(f, [...base, "remediations", j]), message: "the remediation names no products and the vulnerability has no affected product", hint: "add products: { product-id: all }" });
+      else if (!affectedHere) problems.push({ ...at(f, [...base, "remediations", j]), code: "remediation.no-products", params: {}, hint: "add-products" });
     });
   });
 }
@@ -213,34 +213,35 @@ function crossCheckTranslation(f: LoadedFile, source: LoadedFile, problems: Cont
       const where = source.parsed.locate([key]);
       problems.push({
         ...at(f, [key]),
-        message: `${JSON.stringify(mine)} disagrees with the ${SOURCE_LANG} source ${source.file}:${where.line} (${JSON.stringify(theirs ?? null)})`,
-        hint: `remove "${key}" from the translation (it is taken from the source), or make it equal`,
+        code: "translation.disagrees",
+        params: { value: JSON.stringify(mine), sourceLang: SOURCE_LANG, source: `${source.file}:${where.line}`, sourceValue: JSON.stringify(theirs ?? null), key },
+        hint: "translation.disagrees",
       });
     }
   }
   const latest = src.revisions.at(-1)!.number;
   if (tr.translationOf > latest) {
-    problems.push({ ...at(f, ["translationOf"]), message: `revision ${tr.translationOf} does not exist in ${source.file} (latest is ${latest})`, hint: `set translationOf to the source revision you translated (1–${latest})` });
+    problems.push({ ...at(f, ["translationOf"]), code: "translation-of.unknown", params: { number: tr.translationOf, source: source.file, latest }, hint: "translation-of.unknown" });
   }
   tr.revisions.forEach((r, i) => {
     const original = src.revisions.find((s) => s.number === r.number);
-    if (!original) problems.push({ ...at(f, ["revisions", i, "number"]), message: `revision ${r.number} does not exist in ${source.file}`, hint: `the source has revisions 1–${latest}` });
-    else if (r.date !== undefined && r.date !== original.date) problems.push({ ...at(f, ["revisions", i, "date"]), message: `${r.date} disagrees with the source's date ${original.date}`, hint: "remove the date (it is taken from the source), or make it equal" });
+    if (!original) problems.push({ ...at(f, ["revisions", i, "number"]), code: "translation.revision-unknown", params: { number: r.number, source: source.file, latest }, hint: "translation.revision-unknown" });
+    else if (r.date !== undefined && r.date !== original.date) problems.push({ ...at(f, ["revisions", i, "date"]), code: "translation.date-disagrees", params: { date: r.date, sourceDate: original.date }, hint: "translation.date-disagrees" });
   });
   if ("vulnerabilities" in tr && "vulnerabilities" in src) {
     const srcIds = src.vulnerabilities.map((v) => v.id);
     tr.vulnerabilities.forEach((v, i) => {
       if (!srcIds.includes(v.id)) {
         const guess = didYouMean(v.id, srcIds);
-        problems.push({ ...at(f, ["vulnerabilities", i, "id"]), message: `unknown vulnerability id "${v.id}"`, hint: guess ? `did you mean "${guess}"?` : `the source's ids are: ${srcIds.join(", ")}` });
+        problems.push({ ...at(f, ["vulnerabilities", i, "id"]), code: "translation.vulnerability-unknown", params: { id: v.id, ids: srcIds, ...(guess ? { suggestion: guess } : {}) }, hint: guess ? "did-you-mean" : "translation.vulnerability-unknown" });
       }
     });
   }
   if ("firstSeen" in tr && src.kind === "hoax") {
     const h = src as Hoax;
     const ts = (tr as HoaxTranslation).firstSeen;
-    if (ts.date !== undefined && ts.date !== h.firstSeen.date) problems.push({ ...at(f, ["firstSeen", "date"]), message: `${ts.date} disagrees with the source's date ${h.firstSeen.date}`, hint: "remove the date (it is taken from the source), or make it equal" });
-    if (ts.approximate !== undefined && ts.approximate !== h.firstSeen.approximate) problems.push({ ...at(f, ["firstSeen", "approximate"]), message: `disagrees with the source (${h.firstSeen.approximate})`, hint: "remove it (it is taken from the source), or make it equal" });
+    if (ts.date !== undefined && ts.date !== h.firstSeen.date) problems.push({ ...at(f, ["firstSeen", "date"]), code: "translation.date-disagrees", params: { date: ts.date, sourceDate: h.firstSeen.date }, hint: "translation.date-disagrees" });
+    if (ts.approximate !== undefined && ts.approximate !== h.firstSeen.approximate) problems.push({ ...at(f, ["firstSeen", "approximate"]), code: "translation.value-disagrees", params: { sourceValue: String(h.firstSeen.approximate) }, hint: "translation.value-disagrees" });
   }
 }
 
@@ -259,16 +260,16 @@ function checkAliases(
     // Malformed aliases and repeats within one file are reported by the source cross-check already.
     if (!a.alias.startsWith("/") || a.alias.split("/").includes("..")) continue;
     if (!a.alias.endsWith("/") && !a.alias.endsWith(".html")) {
-      problems.push({ ...at, message: `alias "${a.alias}" must end in "/" or ".html"`, hint: `write it as the URL readers used, e.g. ${a.alias}/` });
+      problems.push({ ...at, code: "alias.ending", params: { alias: a.alias }, hint: "alias.ending" });
       continue;
     }
     if (realPaths.has(a.alias) || realPaths.has(a.alias.replace(/index\.html$/, ""))) {
-      problems.push({ ...at, message: `alias "${a.alias}" is the URL of a real page`, hint: "an alias names an old URL that no longer has its own page; remove it" });
+      problems.push({ ...at, code: "alias.real-page", params: { alias: a.alias }, hint: "alias.real-page" });
       continue;
     }
     const other = seen.get(a.alias);
     if (other === a.file) continue;
-    if (other) problems.push({ ...at, message: `alias "${a.alias}" is also an alias in ${other}`, hint: "an old URL can redirect to one page only; remove one of the two" });
+    if (other) problems.push({ ...at, code: "alias.taken", params: { alias: a.alias, other }, hint: "alias.taken" });
     else seen.set(a.alias, a.file);
   }
   return problems;

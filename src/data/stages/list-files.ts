@@ -8,20 +8,21 @@ import { join } from "node:path";
 import { LANGS, type Lang } from "../../i18n/languages.ts";
 import { PAGE_PATHS } from "../../routes/routes.ts";
 import { displayPath } from "../display-path.ts";
-import { didYouMean } from "../problems.ts";
+import { didYouMean, type ProblemParams } from "../problems.ts";
+import type { HintCode, ProblemCode } from "../../i18n/problem-text.ts";
 import { SITE_FILES } from "../site-files.ts";
 import { FOLDERS, keyOf, type Folder, type LoadState } from "./state.ts";
 
 export function listFiles(state: LoadState): void {
   const { root, contentDir, problems } = state;
   const rel = (p: string) => displayPath(root, contentDir, p);
-  const misplaced = (path: string, message: string, hint: string) =>
-    problems.push({ file: rel(path), line: 1, column: 1, field: "(file)", message, hint });
+  const misplaced = (path: string, code: ProblemCode, params: ProblemParams, hint: HintCode) =>
+    problems.push({ file: rel(path), line: 1, column: 1, field: "(file)", code, params, hint });
   for (const langDir of readdirSync(contentDir).sort()) {
     const langPath = join(contentDir, langDir);
     if (langDir.startsWith(".") || SITE_FILES.has(langDir)) continue;
     if (!(LANGS as readonly string[]).includes(langDir) || !statSync(langPath).isDirectory()) {
-      misplaced(langPath, `unexpected "${langDir}" in content/`, `content/ holds one folder per language: ${LANGS.join(", ")}`);
+      misplaced(langPath, "folder.unexpected-language", { name: langDir, langs: LANGS }, "folder.languages");
       continue;
     }
     for (const folder of readdirSync(langPath).sort()) {
@@ -29,7 +30,7 @@ export function listFiles(state: LoadState): void {
       if (folder.startsWith(".")) continue;
       if (!(FOLDERS as readonly string[]).includes(folder) || !statSync(folderPath).isDirectory()) {
         const guess = didYouMean(folder, FOLDERS);
-        misplaced(folderPath, `unexpected "${folder}" in content/${langDir}/`, guess ? `did you mean "${guess}"?` : `use ${FOLDERS.join(", ")}`);
+        misplaced(folderPath, "folder.unexpected", { name: folder, lang: langDir, folders: FOLDERS, ...(guess ? { suggestion: guess } : {}) }, guess ? "did-you-mean" : "folder.use");
         continue;
       }
       for (const name of readdirSync(folderPath).sort()) {
@@ -37,16 +38,16 @@ export function listFiles(state: LoadState): void {
         if (name.startsWith(".")) continue;
         const match = /^(.*)\.md$/.exec(name);
         if (!match || !statSync(path).isFile()) {
-          misplaced(path, `"${name}" is not a Markdown file`, "content files end in .md");
+          misplaced(path, "file.not-markdown", { name }, "file.not-markdown");
           continue;
         }
         const id = match[1]!;
         if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) {
-          misplaced(path, `invalid id "${id}" in the file name`, "file names are the id: lower-case ASCII letters, digits and single hyphens, e.g. ms04-011.md");
+          misplaced(path, "file.invalid-id", { id }, "file.invalid-id");
           continue;
         }
         if (folder === "pages" && !(id in PAGE_PATHS)) {
-          misplaced(path, `unknown page "${id}"`, `pages are: ${Object.keys(PAGE_PATHS).join(", ")}`);
+          misplaced(path, "page.unknown", { id, pages: Object.keys(PAGE_PATHS) }, "page.unknown");
           continue;
         }
         state.listed.push({ path, lang: langDir as Lang, folder: folder as Folder, id });

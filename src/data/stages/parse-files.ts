@@ -11,6 +11,7 @@ import { parseFrontmatter, splitFrontmatter, type ParsedFile, type Position } fr
 import { readContentFile } from "../read-file.ts";
 import { contentSchemas, type ContentSchemas } from "../schema.ts";
 import { zodProblems } from "../zod-problems.ts";
+import { yamlProblem } from "../yaml-problem.ts";
 import { keyOf, type Folder, type LoadState, type LoadedFile } from "./state.ts";
 
 function schemaFor(schemas: ContentSchemas, folder: Folder, lang: Lang): z.ZodType {
@@ -41,12 +42,12 @@ export function parseFiles(state: LoadState): void {
     }
     const parsed = parseFrontmatter(read.text);
     if ("error" in parsed) {
-      problems.push({ file, line: 1, column: 1, field: "(frontmatter)", message: parsed.error, hint: "start the file with ---, the YAML fields, then --- on its own line" });
+      problems.push({ file, line: 1, column: 1, field: "(frontmatter)", code: parsed.error, params: {}, hint: "frontmatter.format" });
       continue;
     }
     if (parsed.syntaxErrors.length) {
       for (const e of parsed.syntaxErrors) {
-        problems.push({ file, ...e.position, field: "(yaml)", message: `YAML syntax error: ${e.message}`, hint: "quote values that contain \": \" or start with a special character" });
+        problems.push(yamlProblem(file, e));
       }
       continue;
     }

@@ -14,6 +14,7 @@ import { readContentFile } from "../read-file.ts";
 import { Id, Text } from "../schema.ts";
 import { PRODUCTS_FILE } from "../site-files.ts";
 import { zodProblems } from "../zod-problems.ts";
+import { yamlProblem } from "../yaml-problem.ts";
 import type { ContentProblem } from "../problems.ts";
 import type { Products } from "../vocabulary.ts";
 import type { LoadState } from "./state.ts";
@@ -50,7 +51,7 @@ export function readProductsFile(root: string, contentDir: string): { products: 
   const parsed = parseYaml(read.text);
   if (parsed.syntaxErrors.length) {
     return {
-      problems: parsed.syntaxErrors.map((e) => ({ file, ...e.position, field: "(yaml)", message: `YAML syntax error: ${e.message}`, hint: "quote values that contain \": \" or start with a special character" })),
+      problems: parsed.syntaxErrors.map((e) => yamlProblem(file, e)),
     };
   }
   const result = ProductsSchema.safeParse(parsed.data ?? {}, { reportInput: true });

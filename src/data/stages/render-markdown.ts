@@ -9,7 +9,7 @@ import { createMarkdown } from "../../markdown/markdown.ts";
 import type { EntryLinkEnv } from "../../markdown/entry-links.ts";
 import type { ContentCache, ResolvedLink } from "../content-cache.ts";
 import type { Heading, Section } from "../entries.ts";
-import { didYouMean, type ContentProblem } from "../problems.ts";
+import { didYouMean, didYouMeanId, type ContentProblem } from "../problems.ts";
 import type { Hoax, HoaxTranslation } from "../schema.ts";
 import { keyOf, sourcesOf, type KnownTargets, type LinkRef, type LoadState, type LoadedFile, type RenderResult, type RenderedPage } from "./state.ts";
 
@@ -37,7 +37,7 @@ export function renderMarkdown(state: LoadState): void {
         sourceBody = body;
         checkHeadings(f, body.headings, state.problems);
       } else if (own && !sourceBody!.repeatedIds && !body.repeatedIds) {
-        checkSectionsMatch(own, body.headings, sourceBody!.headings, source.file, state.problems);
+        checkSectionsMatch(own, body.headings, sourceBody!.headings, source, state.problems);
       }
       const page: RenderedPage = { body };
       if (source.folder === "hoaxes") {
@@ -59,12 +59,14 @@ const md = createMarkdown();
  */
 interface Rendering {
   html: boolean;
+  /** The site's own origin: an absolute link to it is a path link in disguise. */
+  siteUrl?: string | undefined;
   cache?: ContentCache;
   key?: string;
 }
 
 const renderingOf = (state: LoadState, f: LoadedFile, lang: Lang, field: string): Rendering =>
-  state.cache && f.hash ? { html: state.html, cache: state.cache, key: `${f.hash}:${lang}:${field}` } : { html: state.html };
+  state.cache && f.hash ? { html: state.html, siteUrl: state.siteUrl, cache: state.cache, key: `${f.hash}:${lang}:${field}` } : { html: state.html, siteUrl: state.siteUrl };
 
 /**
  * Renders Markdown for a page in `lang`; entry links are resolved and recorded for the anchor check. A cached
@@ -73,7 +75,7 @@ const renderingOf = (state: LoadState, f: LoadedFile, lang: Lang, field: string)
 function renderText(
   text: string, lang: Lang, file: string, firstLine: number, known: KnownTargets, links: LinkRef[], problems: ContentProblem[], how: Rendering,
 ): RenderResult {
-  const { cache, key } = how;
+  const { cache, key, siteUrl } = how;
   const hit = cache && key ? cache.render(key) : undefined;
   const hitHtml = hit && how.html ? cache!.html(key!) : "";
   if (hit && hitHtml !== undefined && hit.links.every((l) => known.url(l.kind, l.id, lang) === l.url)) {
@@ -81,30 +83,38 @@ function renderText(
     return { html: hitHtml, headings: hit.headings };
   }
   const problemsBefore = problems.length;
+  // Whether an absolute link is fine depends on the site's origin, which the cache key does not hold: a text
+  // with one is rendered again each time (a handful of texts), so a link to the site itself is never missed.
+  let external = false;
   const resolved: ResolvedLink[] = [];
   const env: EntryLinkEnv = {
     resolveEntryLink: (kind, id, anchor, line) => {
       const at = { file, line: firstLine + line - 1, column: 1, field: "(body)" };
       const url = known.url(kind, id, lang);
       if (!url) {
-        const guess = didYouMean(id, known.ids(kind));
-        problems.push({ ...at, message: `link to unknown ${kind} "${id}"`, hint: guess ? `did you mean "${kind}:${guess}"?` : `link to an existing ${kind} id` });
+        const guess = didYouMeanId(id, known.ids(kind));
+        problems.push({ ...at, code: "link.unknown-id", params: { kind, id, ...(guess ? { suggestion: `${kind}:${guess}${anchor ? `#${anchor}` : ""}` } : {}) }, hint: guess ? "did-you-mean" : "link.existing-id" });
         return undefined;
       }
       if (anchor !== undefined && !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(anchor)) {
-        problems.push({ ...at, message: `invalid anchor "#${anchor}"`, hint: "anchors are ASCII section ids such as #removal" });
+        problems.push({ ...at, code: "link.invalid-anchor", params: { anchor: `#${anchor}` }, hint: "link.anchor-form" });
         return undefined;
       }
       links.push({ file, line: at.line, kind, id, ...(anchor ? { anchor } : {}) });
       resolved.push({ kind, id, line, url, ...(anchor ? { anchor } : {}) });
       return anchor ? `${url}#${anchor}` : url;
     },
+    otherLink: (href, line) => {
+      if (/^https?:/i.test(href)) external = true;
+      const problem = otherLinkProblem(href, known, siteUrl);
+      if (problem) problems.push({ file, line: firstLine + line - 1, column: 1, field: "(body)", ...problem });
+    },
   };
   const tokens = md.parse(text, env);
   const explicit = (env as { explicitHeadingIds?: string[] }).explicitHeadingIds ?? [];
   const repeated = new Set(explicit.filter((id, i) => explicit.indexOf(id) !== i));
   for (const id of repeated) {
-    problems.push({ file, line: firstLine, column: 1, field: "(body)", message: `two sections have the id "#${id}"`, hint: "give each heading its own {#id}" });
+    problems.push({ file, line: firstLine, column: 1, field: "(body)", code: "section.id-repeat", params: { id: `#${id}` }, hint: "section.id-repeat" });
   }
   const headings: Heading[] = [];
   tokens.forEach((token, i) => {
@@ -114,7 +124,7 @@ function renderText(
   });
   // Entry links are resolved while parsing; turning the tokens into HTML is only for pages.
   const html = how.html ? md.renderer.render(tokens, md.options, env) : "";
-  if (cache && key && problems.length === problemsBefore && !repeated.size) cache.setRender(key, { headings, links: resolved }, how.html ? html : undefined);
+  if (cache && key && problems.length === problemsBefore && !repeated.size && !external) cache.setRender(key, { headings, links: resolved }, how.html ? html : undefined);
   return { html, headings, ...(repeated.size ? { repeatedIds: true } : {}) };
 }
 
@@ -123,19 +133,126 @@ function checkHeadings(f: LoadedFile, headings: Heading[], problems: ContentProb
   const reserved = LAYOUT_ANCHORS[f.folder === "hoaxes" ? "hoaxes" : "advisories"];
   for (const h of headings) {
     const at = { file: f.file, line: f.parsed.bodyLine, column: 1, field: "(body)" };
-    if (reserved.includes(h.id)) problems.push({ ...at, message: `the section id "#${h.id}" is rendered by the layout`, hint: "the layout already shows this section from the frontmatter; remove the heading or give it another {#id}" });
+    if (reserved.includes(h.id)) problems.push({ ...at, code: "section.layout-id", params: { id: `#${h.id}` }, hint: "section.layout-id" });
 
   }
 }
 
-/** A translation must have the same section ids as its source, so deep links survive a language switch. */
-function checkSectionsMatch(f: LoadedFile, own: Heading[], source: Heading[], sourceFile: string, problems: ContentProblem[]): void {
+/**
+ * A translation must have the same section ids as its source, so deep links survive a language switch. A
+ * heading without an explicit `{#id}` is reported in the file that has it, at its line (with the id its
+ * counterpart in the other language has, when the two files have the same number of headings); ids that
+ * differ although both files write them are reported in the translation.
+ */
+function checkSectionsMatch(f: LoadedFile, own: Heading[], source: Heading[], sourceFile: LoadedFile, problems: ContentProblem[]): void {
   const mine = new Set(own.map((h) => h.id));
   const theirs = new Set(source.map((h) => h.id));
-  const missing = [...theirs].filter((id) => !mine.has(id));
-  const extra = [...mine].filter((id) => !theirs.has(id));
-  if (!missing.length && !extra.length) return;
-  const parts = [missing.length ? `missing ${missing.map((id) => `#${id}`).join(", ")}` : "", extra.length ? `not in the source ${extra.map((id) => `#${id}`).join(", ")}` : ""].filter(Boolean);
-  problems.push({ file: f.file, line: f.parsed.bodyLine, column: 1, field: "(body)", message: `section ids differ from ${sourceFile}: ${parts.join("; ")}`, hint: "give the same section the same {#id} in both languages" });
+  if ([...theirs].every((id) => mine.has(id)) && [...mine].every((id) => theirs.has(id))) return;
+  const ownLines = headingLines(f.parsed.body, f.parsed.bodyLine);
+  const sourceLines = headingLines(sourceFile.parsed.body, sourceFile.parsed.bodyLine);
+  const unlabelled = (file: LoadedFile, lines: HeadingLine[], other: HeadingLine[], otherFile: string) => {
+    lines.forEach((h, i) => {
+      if (h.explicit) return;
+      const counterpart = lines.length === other.length && other[i]?.explicit ? other[i]!.id : undefined;
+      problems.push({
+        file: file.file, line: h.line, column: 1, field: "(body)", code: "section.id-missing", params: { heading: h.text, other: otherFile, ...(counterpart ? { id: counterpart } : {}) },
+        hint: counterpart ? "section.add-id" : "section.add-any-id",
+      });
+    });
+  };
+  unlabelled(sourceFile, sourceLines, ownLines, f.file);
+  unlabelled(f, ownLines, sourceLines, sourceFile.file);
+  // Two files with the same headings in the same order: an id that differs is one renamed section, said once.
+  const paired = new Set<HeadingLine>();
+  if (ownLines.length === sourceLines.length) {
+    ownLines.forEach((h, i) => {
+      const counterpart = sourceLines[i]!;
+      if (!h.explicit || !counterpart.explicit || h.id === counterpart.id || theirs.has(h.id) || mine.has(counterpart.id)) return;
+      paired.add(h).add(counterpart);
+      problems.push({ file: f.file, line: h.line, column: 1, field: "(body)", code: "section.id-differs", params: { id: `#${h.id}`, sourceId: `#${counterpart.id}`, source: sourceFile.file }, hint: "section.same-id" });
+    });
+  }
+  const ownExplicit = ownLines.filter((h) => h.explicit && !paired.has(h));
+  const sourceExplicit = new Set(sourceLines.filter((h) => h.explicit && !paired.has(h)).map((h) => h.id));
+  // Ids the source has and the translation lacks: unless a heading without an id is the reason, said once.
+  const missing = [...sourceExplicit].filter((id) => !ownExplicit.some((h) => h.id === id));
+  if (missing.length && ownLines.every((h) => h.explicit)) {
+    problems.push({ file: f.file, line: f.parsed.bodyLine, column: 1, field: "(body)", code: "section.missing", params: { ids: missing.map((id) => `#${id}`), count: missing.length, source: sourceFile.file }, hint: "section.same-id" });
+  }
+  if (sourceLines.every((h) => h.explicit)) {
+    for (const h of ownExplicit.filter((h) => !sourceExplicit.has(h.id))) {
+      problems.push({ file: f.file, line: h.line, column: 1, field: "(body)", code: "section.not-in-source", params: { id: `#${h.id}`, source: sourceFile.file }, hint: "section.same-id" });
+    }
+  }
 }
 
+interface HeadingLine {
+  id: string;
+  text: string;
+  line: number;
+  /** Written with `{#id}`, rather than made from the heading's text. */
+  explicit: boolean;
+}
+
+/** The headings of a body with their lines, parsed again: only needed when section ids disagree. */
+function headingLines(body: string, firstLine: number): HeadingLine[] {
+  const env: EntryLinkEnv & { explicitHeadingIds?: string[] } = {};
+  const tokens = md.parse(body, env);
+  const explicit = [...(env.explicitHeadingIds ?? [])];
+  const out: HeadingLine[] = [];
+  tokens.forEach((token, i) => {
+    if (token.type !== "heading_open") return;
+    const id = String(token.attrGet("id") ?? "");
+    // heading-ids.ts lists explicit ids in document order.
+    const isExplicit = explicit[0] === id && /\{#[a-z0-9-]+\}\s*$/.test(body.split("\n")[token.map?.[0] ?? 0] ?? "");
+    if (isExplicit) explicit.shift();
+    out.push({ id, text: tokens[i + 1]?.content ?? "", line: firstLine + (token.map?.[0] ?? 0), explicit: isExplicit });
+  });
+  return out;
+}
+
+/** The entry kinds a link can name (`advisory:sasser`). */
+const LINK_KINDS = ["advisory", "hoax", "page"] as const;
+
+/**
+ * A link that is neither an entry link nor an external http(s) link: a path to a page of this site
+ * (`/ja/advisories/sasser/`, `../sasser/`, or this site's own origin), a mistyped kind (`hoaks:…`), another
+ * scheme. Links inside the page (`#removal`), mailto: and tel: are fine.
+ */
+function otherLinkProblem(href: string, known: KnownTargets, siteUrl: string | undefined): Pick<ContentProblem, "code" | "params" | "hint"> | undefined {
+  if (href.startsWith("#") || /^(mailto|tel):/i.test(href)) return undefined;
+  const external = /^https?:\/\//i.test(href);
+  if (external && !(siteUrl && sameOrigin(href, siteUrl))) return undefined;
+  const scheme = /^([a-z][a-z0-9+.-]*):(.*)$/i.exec(href);
+  if (scheme && !external) {
+    const kind = didYouMean(scheme[1]!, LINK_KINDS) as (typeof LINK_KINDS)[number] | undefined;
+    const [id = "", anchor] = scheme[2]!.split("#");
+    const guessId = kind ? (known.url(kind, id, SOURCE_LANG) ? id : didYouMeanId(id, known.ids(kind))) : undefined;
+    const suggestion = kind ? `${kind}:${guessId ?? id}${anchor ? `#${anchor}` : ""}` : undefined;
+    // A near miss of a kind (hoaks:) is a typo to correct; another scheme (ftp:, file:) is not a link the site makes.
+    if (!suggestion) return { code: "link.scheme", params: { link: href, scheme: scheme[1]! }, hint: "link.kinds" };
+    return { code: "link.unknown-kind", params: { link: href, scheme: scheme[1]!, suggestion }, hint: "did-you-mean" };
+  }
+  const suggestion = idLinkFor(href, known);
+  return { code: external ? "link.own-site" : "link.path", params: { link: href, ...(suggestion ? { suggestion } : {}) }, hint: suggestion ? "link.use-id" : "link.id-form" };
+}
+
+function sameOrigin(href: string, siteUrl: string): boolean {
+  try {
+    return new URL(href).host.toLowerCase() === new URL(siteUrl).host.toLowerCase();
+  } catch {
+    return false;
+  }
+}
+
+/** The id link a path most likely means: `/ja/advisories/sasser/#removal` → `advisory:sasser#removal`. */
+function idLinkFor(href: string, known: KnownTargets): string | undefined {
+  const [path = "", anchor] = href.replace(/^https?:\/\/[^/]+/i, "").split("#");
+  const parts = path.split("/").filter((p) => p && p !== "." && p !== "..").map((p) => p.replace(/\.html?$/, ""));
+  const id = parts.at(-1) === "index" ? parts.at(-2) : parts.at(-1);
+  if (!id) return undefined;
+  const folder = parts.find((p) => p === "advisories" || p === "hoaxes");
+  const kinds = folder === "advisories" ? (["advisory"] as const) : folder === "hoaxes" ? (["hoax"] as const) : (["advisory", "hoax", "page"] as const);
+  const kind = kinds.find((k) => known.url(k, id, SOURCE_LANG));
+  return kind ? `${kind}:${id}${anchor ? `#${anchor}` : ""}` : undefined;
+}

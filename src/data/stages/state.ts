@@ -9,7 +9,7 @@ import type { ContentCache } from "../content-cache.ts";
 import type { Entry, Heading, PageEntry } from "../entries.ts";
 import type { Products } from "../vocabulary.ts";
 import type { ParsedFile } from "../frontmatter.ts";
-import type { ContentProblem } from "../problems.ts";
+import type { ContentProblem, Notice } from "../problems.ts";
 import type { Advisory, AdvisoryTranslation, Hoax, HoaxTranslation, Page } from "../schema.ts";
 
 /** The folders of a language: advisories, hoaxes and the free pages. */
@@ -75,6 +75,8 @@ export interface LoadState {
   html: boolean;
   /** Reuse what did not change since the last run; parse-files opens the cache once the vocabulary is known. */
   useCache: boolean;
+  /** The site's own origin (settings.siteUrl), when known: content links to it are refused like paths. */
+  siteUrl?: string | undefined;
   cache?: ContentCache;
   problems: ContentProblem[];
 
@@ -101,7 +103,7 @@ export interface LoadState {
   /** assemble: the result. */
   entries: Entry[];
   pages: PageEntry[];
-  notices: string[];
+  notices: Notice[];
   lastUpdated: string;
 }
 
