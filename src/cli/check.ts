@@ -42,7 +42,8 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
   // What the build's CSAF step would refuse, found here: check refuses everything the build would.
   const csaf = result.site && read.settings?.switches.csaf ? csafDataProblems(result.site, csafConfig(read.settings)).map((p) => locatedProblem(result.locate, p)) : [];
   // And the URLs the build's manifest step would find gone (an entry's pages, its CSAF documents' year, …).
-  const urls = result.site && read.settings ? manifestProblems(result.site, { siteDir, root: io.cwd, idPrefix: csafConfig(read.settings).idPrefix, csaf: read.settings.switches.csaf }) : [];
+  const csafSettings = read.settings ? csafConfig(read.settings) : undefined;
+  const urls = result.site && read.settings && csafSettings ? manifestProblems(result.site, { siteDir, root: io.cwd, idPrefix: csafSettings.idPrefix, tlp: csafSettings.tlp, csaf: read.settings.switches.csaf }) : [];
   const problems = [...read.problems, ...result.problems, ...csaf, ...urls];
   const ms = Math.round(performance.now() - started);
 

@@ -96,3 +96,13 @@ test("two scores of the same CVSS version for the same products are a located pr
   const versions = withScores(score("AV:N/AC:L/Au:N/C:C/I:C/A:C", 10), score("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", 9.8));
   assert.deepEqual((await check({ "ja/advisories/ms04-011.md": versions }, "en", copyBundledContent)).problems, []);
 });
+
+test("a TLP that renames the ROLIE feed is reported at the manifest's line, naming the new feed", async () => {
+  const manifest = `${MANIFEST}/.well-known/csaf/feed-tlp-white.json\n`;
+  const green = MINIMAL["site.yaml"]!.replace("csaf: { idPrefix: KEIKOKU }", "csaf: { idPrefix: KEIKOKU, tlp: GREEN }");
+  const en = await check({ "url-manifest.txt": manifest, "site.yaml": green });
+  assert.deepEqual(en.problems.map((p) => `${p.file}:${p.line} ${p.message}`), [
+    "content/url-manifest.txt:7 /.well-known/csaf/feed-tlp-white.json would no longer be published: with csaf.tlp GREEN the ROLIE feed is /.well-known/csaf/feed-tlp-green.json",
+  ]);
+  assert.deepEqual((await check({ "url-manifest.txt": manifest })).problems, [], "WHITE, as the manifest was made");
+});
