@@ -13,14 +13,14 @@
  * the ROLIE feed); the site's fixed pages, Atom feeds and other provider files do not depend on the content.
  */
 import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import type { SiteData } from "../data/entries.ts";
 import type { ContentProblem } from "../data/problems.ts";
 import { displayPath } from "../data/display-path.ts";
 import { MANIFEST_NAME } from "../data/site-files.ts";
 import { LANGS, SOURCE_LANG } from "../i18n/languages.ts";
 import { identifierPages } from "../identifiers/identifier-pages.ts";
-import { documentPath } from "../routes/csaf-ids.ts";
+import { csafFilename, documentPath } from "../routes/csaf-ids.ts";
 import { routes } from "../routes/routes.ts";
 import { feedName } from "../csaf/provider.ts";
 
@@ -85,7 +85,9 @@ export function manifestProblems(site: SiteData, options: ManifestOptions): Cont
       field: "(url)",
       ...(moved
         ? { code: "manifest.document-moved", params: { url, ...moved }, hint: "manifest.keep-published" }
-        : CSAF_FEED.test(url)
+        : CSAF_DOCUMENT.test(url) && !basename(url).startsWith(csafFilename(options.idPrefix).replace(/\.json$/, "-"))
+          ? { code: "manifest.prefix-renamed", params: { url, idPrefix: options.idPrefix }, hint: "manifest.keep-prefix" }
+          : CSAF_FEED.test(url)
           ? { code: "manifest.feed-renamed", params: { url, tlp: options.tlp, moved: routes.csaf(feedName(options.tlp)) }, hint: "manifest.keep-tlp" }
           : { code: "manifest.gone", params: { url }, hint: IDENTIFIER_PAGE.test(url) ? "manifest.keep-identifier" : isPage ? "manifest.alias" : "manifest.restore" }),
     });

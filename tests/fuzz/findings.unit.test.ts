@@ -106,3 +106,12 @@ test("a TLP that renames the ROLIE feed is reported at the manifest's line, nami
   ]);
   assert.deepEqual((await check({ "url-manifest.txt": manifest })).problems, [], "WHITE, as the manifest was made");
 });
+
+test("a new CSAF id prefix is reported as renaming the documents, not as a lost entry", async () => {
+  const renamed = MINIMAL["site.yaml"]!.replace("csaf: { idPrefix: KEIKOKU }", "csaf: { idPrefix: EXAMPLE-CSIRT }");
+  const ja = await check({ "url-manifest.txt": MANIFEST, "site.yaml": renamed }, "ja");
+  assert.deepEqual(ja.problems.map((p) => `${p.line} ${p.message}`), [
+    "3 /.well-known/csaf/2004/keikoku-2004-alpha.json が公開されなくなります。csaf.idPrefix が EXAMPLE-CSIRT のため、すべての CSAF 文書の名前が変わります",
+    "4 /.well-known/csaf/2004/keikoku-2004-alpha.json.sha256 が公開されなくなります。csaf.idPrefix が EXAMPLE-CSIRT のため、すべての CSAF 文書の名前が変わります",
+  ]);
+});
