@@ -12,6 +12,7 @@ import { formatBuildReport } from "../site/build-report.ts";
 import { ContentError } from "../data/problems.ts";
 import { UrlRemovedError } from "../links/url-manifest.ts";
 import { SearchIndexError } from "../search/steps.ts";
+import { CsafValidationError } from "../csaf/validate.ts";
 import { readSettings } from "../settings/settings.ts";
 import { CONTENT_OPTION, parseCommand, siteDirOf, type CommandIo, type CommandSpec } from "./command.ts";
 
@@ -41,7 +42,8 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
     for (const line of formatBuildReport({ pages: result.pages, output: named, seconds, report: result.report, verbose })) io.stdout(`${line}\n`);
     return 0;
   } catch (error) {
-    if (error instanceof ContentError || error instanceof UrlRemovedError || error instanceof SearchIndexError) io.stderr(`${error.message}\n`);
+    // Reports written for the author (file, field, what to do); only a real fault keeps its stack trace.
+    if (error instanceof ContentError || error instanceof UrlRemovedError || error instanceof SearchIndexError || error instanceof CsafValidationError) io.stderr(`${error.message}\n`);
     else io.stderr(`✖ build failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     io.stderr(existsSync(output) ? `  ${output} was left unchanged.\n` : "\n");
     return 1;

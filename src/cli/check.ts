@@ -7,6 +7,7 @@ import { performance } from "node:perf_hooks";
 import { loadContent, locatedProblem } from "../data/load-content.ts";
 import { csafDataProblems } from "../csaf/generate.ts";
 import { csafConfig } from "../csaf/config.ts";
+import { manifestProblems } from "../links/content-urls.ts";
 import { formatReport, sortProblems } from "../data/problems.ts";
 import { noticeText, problemJson, renderTemplate } from "../i18n/problem-text.ts";
 import { readSettings } from "../settings/settings.ts";
@@ -40,7 +41,10 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
   const result = loadContent({ root: io.cwd, contentDir: siteDir, cache: read.settings?.switches.contentCache ?? io.env.KEIKOKU_CACHE !== "off", html: false, siteUrl: read.settings?.siteUrl });
   // What the build's CSAF step would refuse, found here: check refuses everything the build would.
   const csaf = result.site && read.settings?.switches.csaf ? csafDataProblems(result.site, csafConfig(read.settings)).map((p) => locatedProblem(result.locate, p)) : [];
-  const problems = [...read.problems, ...result.problems, ...csaf];
+  // And the URLs the build's manifest step would find gone (an entry's pages, its CSAF documents' year, …).
+  const csafSettings = read.settings ? csafConfig(read.settings) : undefined;
+  const urls = result.site && read.settings && csafSettings ? manifestProblems(result.site, { siteDir, root: io.cwd, idPrefix: csafSettings.idPrefix, tlp: csafSettings.tlp, csaf: read.settings.switches.csaf }) : [];
+  const problems = [...read.problems, ...result.problems, ...csaf, ...urls];
   const ms = Math.round(performance.now() - started);
 
   if (format === "json") {

@@ -17,4 +17,5 @@ export const COMMANDS: Record<string, () => Promise<{ main: Command }>> = {
   screenshots: () => import("./screenshots.ts"),
   remove: () => import("./remove.ts"),
   "fix-ids": () => import("./fix-ids.ts"),
+  fuzz: () => import("./fuzz.ts"),
 };

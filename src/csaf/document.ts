@@ -21,6 +21,10 @@ import { buildProductTree, productNames, type BuiltTree } from "./product-tree.t
 import type { DataProblem } from "./data-problem.ts";
 import { CSAF_STRINGS } from "./strings.ts";
 import { htmlToText } from "./text.ts";
+// The CWE list the validator's test 6.1.11 checks ids and names against: check refuses what it would.
+import { weaknesses } from "@secvisogram/csaf-validator-lib/cwe.js";
+
+const CWE_NAMES = new Map(weaknesses.map((w) => [w.id, w.name]));
 
 export const TLP_URL = "https://www.first.org/tlp/";
 
@@ -214,10 +218,15 @@ function bulletinVulnerability(entry: Entry, v: VulnerabilityEntry, index: numbe
     });
   });
 
+  // CSAF test 6.1.7: a product has one score per CVSS version.
+  const scored = new Map<string, number>();
   const scores: Score[] = v.scores.map((score, i) => {
     const version = cvssVersion(score.vector);
     const products = refIds(score.products, ["scores", i]);
     if (!products.length) problems.push({ field: field("scores", i), code: "csaf.score-no-product", params: {}, hint: "csaf.name-products" });
+    const earlier = products.map((p) => scored.get(`${version} ${p}`)).find((e) => e !== undefined);
+    if (earlier !== undefined) problems.push({ field: field("scores", i), code: "csaf.score-same-version", params: { earlier, version }, hint: "csaf.score-same-version" });
+    for (const p of products) if (!scored.has(`${version} ${p}`)) scored.set(`${version} ${p}`, i);
     return version === "2.0"
       ? { cvss_v2: { baseScore: score.baseScore, vectorString: score.vector, version }, products }
       : { cvss_v3: { baseScore: score.baseScore, baseSeverity: cvssSeverity(score.baseScore).toUpperCase() as "LOW", vectorString: score.vector, version }, products };
@@ -235,6 +244,11 @@ function bulletinVulnerability(entry: Entry, v: VulnerabilityEntry, index: numbe
 
   const productStatus: ProductStatus = Object.fromEntries(status);
   if (!status.size) problems.push({ field: field(), code: "csaf.no-status", params: { id: v.id }, hint: "csaf.no-status" });
+  if (v.cwe) {
+    const name = CWE_NAMES.get(v.cwe.id);
+    if (name === undefined) problems.push({ field: field("cwe", "id"), code: "csaf.cwe-unknown", params: { value: v.cwe.id }, hint: "csaf.cwe-unknown" });
+    else if (name !== v.cwe.name) problems.push({ field: field("cwe", "name"), code: "csaf.cwe-name", params: { value: v.cwe.id, name }, hint: "csaf.cwe-name" });
+  }
   const otherIds = [...(v.can ? [{ system_name: s.canSystemName, text: v.can }] : []), ...v.ids.map((id) => ({ system_name: id.system, text: id.text }))];
 
   return {

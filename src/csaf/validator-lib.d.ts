@@ -63,3 +63,8 @@ declare module "@secvisogram/csaf-validator-lib/lib/shared/first.js" {
   export const cvss30: { calculateCVSSFromVector(vector: string): CvssResult };
   export const cvss31: { calculateCVSSFromVector(vector: string): CvssResult };
 }
+
+// The CWE list (id and name of every weakness) that test 6.1.11 checks against.
+declare module "@secvisogram/csaf-validator-lib/cwe.js" {
+  export const weaknesses: readonly { id: string; name: string }[];
+}

@@ -4,6 +4,9 @@
  * may restate a neutral fact only if it is equal (proved in cross-check.ts).
  */
 import { z } from "zod";
+// The URI test the CSAF validator runs (csaf-validator-lib builds its ajv with ajv-formats).
+import { fullFormats } from "ajv-formats/dist/formats.js";
+const isUri = fullFormats.uri as (text: string) => boolean;
 import { ADVISORY_KINDS, IMPACT_IDS, PRODUCT_STATUS_IDS, REMEDIATION_IDS, SEVERITY_IDS } from "./vocabulary.ts";
 import { problemCode } from "../i18n/problem-text.ts";
 
@@ -61,11 +64,18 @@ export const PartialDate = z
     { error: (iss) => dateProblem(String(iss.input)) },
   );
 
-/** An absolute `https:` or `http:` URL; nothing else may become a link. */
-export const HttpUrl = z.url({
-  protocol: /^https?$/,
-  error: problemCode("url.not-http"),
-});
+/**
+ * An absolute `https:` or `http:` URL; nothing else may become a link. It must also be a URI as RFC 3986
+ * writes one (ajv-formats' "uri", the test the CSAF validator runs on every reference): the WHATWG parser
+ * behind z.url() accepts a space or a second URL pasted after the first, and the build's CSAF step then
+ * failed on content that check had passed.
+ */
+export const HttpUrl = z
+  .url({
+    protocol: /^https?$/,
+    error: problemCode("url.not-http"),
+  })
+  .refine((url) => isUri(url), { error: problemCode("url.not-uri") });
 
 /**
  * A product id of the site's vocabulary (products.yaml). Without a readable vocabulary (its own problems are

@@ -23,6 +23,7 @@ const FORMAT_HINTS: Partial<Record<ProblemCode, HintCode>> = {
   "sha256.malformed": "sha256.format",
   "id.invalid": "id.format",
   "url.not-http": "url.http-only",
+  "url.not-uri": "url.percent-encode",
   "text.control-character": "text.control-character",
 };
 
