@@ -209,6 +209,8 @@ const passed = rows.reduce((n, r) => n + r.summary!.pass, 0);
 console.log(
   failed.length
     ? `\n✖ ${failed.map((r) => r.name).join(", ")} failed; ${passed} of ${total} tests passed (${wall.toFixed(0)} s)`
-    : `\n✔ ${passed} tests passed${rows.some((r) => r.summary!.skip) ? `, ${rows.reduce((n, r) => n + r.summary!.skip, 0)} skipped` : ""} in ${tiers.filter(wanted).join(", ")}${whole ? " + typecheck" : ""} (${wall.toFixed(0)} s)${skippedBrowser ? "; the browser tier was SKIPPED" : ""}`,
+    : !results.length
+      ? `\n✔ no tier ran${skippedBrowser ? ": the browser tier was SKIPPED" : ""}`
+      : `\n✔ ${passed} tests passed${rows.some((r) => r.summary!.skip) ? `, ${rows.reduce((n, r) => n + r.summary!.skip, 0)} skipped` : ""} in ${tiers.filter(wanted).join(", ")}${whole ? " + typecheck" : ""} (${wall.toFixed(0)} s)${skippedBrowser ? "; the browser tier was SKIPPED" : ""}`,
 );
 process.exitCode = failed.length ? 1 : 0;

@@ -18,8 +18,9 @@ import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import type { CommandIo } from "../cli/command.ts";
-import { COMMANDS } from "../cli/commands.ts";
+import type { Command, CommandIo } from "../cli/command.ts";
+import { main as check } from "../cli/check.ts";
+import { main as build } from "../cli/build.ts";
 import { caseRandom, mutateSite, readSiteFiles, writeSiteFiles, type Mutation } from "./mutations.ts";
 
 /** What one command said about the mutated content. */
@@ -149,12 +150,15 @@ interface InProcessRun {
   thrown?: string;
 }
 
-async function runInProcess(name: string, argv: string[], cwd: string, env: Record<string, string>): Promise<InProcessRun> {
+/** The two commands compared, imported directly (not through src/cli/commands.ts, which lists `fuzz` itself). */
+const COMPARED: Record<"check" | "build", Command> = { check, build };
+
+async function runInProcess(name: "check" | "build", argv: string[], cwd: string, env: Record<string, string>): Promise<InProcessRun> {
   let stdout = "";
   let stderr = "";
   const io: CommandIo = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), env, cwd };
   try {
-    const status = await (await COMMANDS[name]!()).main(argv, io);
+    const status = await COMPARED[name](argv, io);
     return { status, stdout, stderr };
   } catch (error) {
     return { status: 1, stdout, stderr, thrown: error instanceof Error ? (error.stack ?? error.message) : String(error) };
