@@ -101,6 +101,11 @@ export function buildDocument(entry: Entry, site: SiteData, config: CsafConfig):
 
   const notes = documentNotes(entry, site, config);
   const references = documentReferences(entry, site, config, here, isTranslation ? original : undefined);
+  // CSAF test 6.1.27.2: an informational advisory or an incident response must point at something outside itself
+  // (a source, a vendor's bulletin, a CVE record). A new draft has none until its author adds a source.
+  if ((category === "csaf_informational_advisory" || category === "csaf_security_incident_response") && !references.some((r) => r.category === "external")) {
+    problems.push({ field: ["sources"], code: "csaf.no-external-reference", params: {}, hint: "csaf.add-source" });
+  }
 
   const document: CsafDocument = {
     document: {

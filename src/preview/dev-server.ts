@@ -13,6 +13,8 @@ import EleventyDevServer from "@11ty/eleventy-dev-server";
 import type { Settings } from "../settings/settings.ts";
 import { buildSite } from "../site/build-site.ts";
 import { formatBuildReport } from "../site/build-report.ts";
+import { CsafValidationError } from "../csaf/validate.ts";
+import { SearchIndexError } from "../search/steps.ts";
 import { ContentError, formatReport, type ContentProblem } from "../data/problems.ts";
 import { isLang, SOURCE_LANG } from "../i18n/languages.ts";
 import { KEIKOKU_ROOT } from "../settings/paths.ts";
@@ -73,6 +75,10 @@ export async function startDevServer({ settings, output, port, log, verbose = fa
       if (error instanceof ContentError) {
         problems = error.problems;
         log(formatReport(error.problems));
+      } else if (error instanceof CsafValidationError || error instanceof SearchIndexError) {
+        // Reports of their own, as npm run build prints them: no stack trace for something that is not a crash.
+        problems = [];
+        log(`[keikoku] ${error.message}`);
       } else {
         problems = [];
         log(`[keikoku] ✖ build failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

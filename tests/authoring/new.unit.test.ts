@@ -4,7 +4,7 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { makeFixture, ROOT } from "../helpers/fixtures.ts";
 import { scaffold, SCAFFOLD_KINDS, today } from "../../src/authoring/scaffold.ts";
@@ -31,6 +31,17 @@ test("new <kind> <id>: for every kind, both files are written and pass npm run c
       assert.match(run.stdout, /Next steps:/);
       assert.match(run.stdout, /npm run check/);
       assert.ok(run.stdout.includes(`/ja/${folder}/${id}/`));
+    }
+    // The one thing a new advisory cannot have yet is a source, and its CSAF document needs something outside
+    // itself (test 6.1.27.2): check asks for it at the sources line of each new Japanese advisory, and nothing else.
+    const draft = await runCli("check.ts", ["--content", fixture.content]);
+    assert.equal(draft.status, 1, draft.stdout);
+    const asked = draft.stderr.trim().split("\n").slice(0, -1);
+    assert.deepEqual(asked.map((line) => line.replace(/:\d+:\d+ /, " ")), SCAFFOLD_KINDS.filter((kind) => kind !== "hoax").map((kind) =>
+      `content/ja/advisories/new-${kind}.md sources: the entry cites nothing outside itself (no source with a URL, KB, CVE, bulletin or related entry), and its CSAF document must (CSAF test 6.1.27.2) — add at least one source with its URL: sources: [{ title: …, url: "https://…" }]`).sort());
+    for (const kind of SCAFFOLD_KINDS) {
+      const file = join(fixture.content, "ja", kind === "hoax" ? "hoaxes" : "advisories", `new-${kind}.md`);
+      writeFileSync(file, readFileSync(file, "utf8").replace(/^sources: \[\].*$/m, 'sources: [{ title: "Source", url: "https://www.example.com/" }]'));
     }
     const check = await runCli("check.ts", ["--content", fixture.content]);
     assert.equal(check.status, 0, check.stderr);
