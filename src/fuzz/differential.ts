@@ -166,19 +166,15 @@ async function runInProcess(name: "check" | "build", argv: string[], cwd: string
 }
 
 async function capturingConsole<T>(run: () => Promise<T>): Promise<{ value: T; log: string }> {
+  // The console's methods, not process.stdout.write: under `node --test` the test runner's own events travel on
+  // this process's stdout, and swallowing them lost the results of the tests that ran before this one.
   let log = "";
-  const stdoutWrite = process.stdout.write;
-  const stderrWrite = process.stderr.write;
-  const capture = ((chunk: string | Uint8Array) => {
-    log += typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8");
-    return true;
-  }) as typeof process.stdout.write;
-  process.stdout.write = capture;
-  process.stderr.write = capture;
+  const methods = ["log", "info", "warn", "error", "debug"] as const;
+  const saved = methods.map((name) => console[name]);
+  for (const name of methods) console[name] = (...args: unknown[]) => void (log += `${args.map(String).join(" ")}\n`);
   try {
     return { value: await run(), log };
   } finally {
-    process.stdout.write = stdoutWrite;
-    process.stderr.write = stderrWrite;
+    methods.forEach((name, i) => (console[name] = saved[i]!));
   }
 }
