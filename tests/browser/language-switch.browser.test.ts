@@ -28,6 +28,20 @@ test("switching /ja/advisories/sasser/ to English lands on /en/advisories/sasser
   }
 });
 
+test("the language switch keeps the section a reader is on: /ja/advisories/sasser/#removal → /en/advisories/sasser/#removal", { skip }, async () => {
+  const w = await watchedPage(served.browser, served.server.origin);
+  try {
+    await w.page.goto(`${served.server.origin}/ja/advisories/sasser/#removal`);
+    await w.page.getByRole("link", { name: "English", exact: true }).click();
+    await w.page.waitForURL(`${served.server.origin}/en/advisories/sasser/#removal`);
+    const top = await w.page.locator("#removal").evaluate((el) => el.getBoundingClientRect().top);
+    assert.ok(Math.abs(top) < 80, `#removal is scrolled into view after the switch (top ${top})`);
+    assert.deepEqual(w.consoleErrors, []);
+  } finally {
+    await w.close();
+  }
+});
+
 test("a deep link to a section works in both languages", { skip }, async () => {
   const w = await watchedPage(served.browser, served.server.origin);
   try {
