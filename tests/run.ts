@@ -13,7 +13,7 @@
  *      with its message, and exits 1 if anything failed.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { filesOf, TIERS, untiered, type Tier } from "./tiers.ts";
@@ -118,7 +118,6 @@ function job(name: string, args: string[], options: { tier?: boolean } = {}): ()
       const [command, ...rest] = args;
       const child = spawn(command === "node" ? process.execPath : command!, command === "node" ? [...rest.slice(0, 2), ...reporters, ...rest.slice(2)] : rest, {
         cwd: ROOT,
-        // What a tier prints outside its tests (build logs, console.log) goes to its log too.
         stdio: ["ignore", "pipe", "pipe"],
         env: { ...process.env, FORCE_COLOR: "0" },
       });
@@ -130,7 +129,9 @@ function job(name: string, args: string[], options: { tier?: boolean } = {}): ()
         const printed = Buffer.concat(output).toString("utf8");
         const summary = readSummary(summaryFile);
         const ok = code === 0 && (!options.tier || (summary !== undefined && summary.fail === 0));
-        const logText = options.tier ? `${existsSync(log) ? readFileSync(log, "utf8") : ""}\n${printed}` : printed;
+        // The log on disk holds what the tests reported and, after it, whatever the process printed besides.
+        if (printed.trim()) appendFileSync(log, `${options.tier ? "\n--- printed outside the test reports ---\n" : ""}${printed}`);
+        const logText = existsSync(log) ? readFileSync(log, "utf8") : "";
         console.log(`${ok ? "✔" : "✖"} ${name} (${seconds.toFixed(1)} s)`);
         resolve({ name, ok, seconds, summary, log: logText });
       });
