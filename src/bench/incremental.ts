@@ -14,9 +14,9 @@
  */
 import { spawn } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { performance } from "node:perf_hooks";
 import { killTree, watchTree, type ProcessPeak } from "./measure.ts";
+import { freePort } from "../headless/free-port.ts";
 
 export interface IncrementalOptions {
   root: string;
@@ -51,17 +51,6 @@ export interface IncrementalResult {
   treeRssKb: number;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -8,19 +8,10 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createServer } from "node:net";
 import { get } from "node:http";
 import { MINIMAL, makeFixture, ROOT } from "../helpers/fixtures.ts";
+import { freePort } from "../../src/headless/free-port.ts";
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** A GET as a browser navigation (fetch() may not set sec-fetch-mode; the dev server injects live reload only then). */
 function navigate(url: string): Promise<{ status: number; body: string }> {

@@ -7,13 +7,13 @@
 import { after, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCommand, type CommandRun } from "../helpers/run-command.ts";
 import { MINIMAL, makeFixture } from "../helpers/fixtures.ts";
 import { settingsFor } from "../helpers/settings.ts";
 import { startDevServer } from "../../src/preview/dev-server.ts";
+import { freePort } from "../../src/headless/free-port.ts";
 
 const tmp = mkdtempSync(join(tmpdir(), "keikoku-quiet-"));
 after(() => rmSync(tmp, { recursive: true, force: true }));
@@ -58,15 +58,6 @@ test("a successful build of the bundled site prints one line; --verbose prints t
   assert.ok(!/6\.2\.11.*content\//.test(verbose), "a warning about the settings names no content file");
 });
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 test("the dev server reports each rebuild the same way, and nothing of CSAF while the content is invalid", async () => {
   const fixture = makeFixture();
