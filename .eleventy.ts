@@ -6,6 +6,7 @@
  */
 import type { Settings } from "./src/settings/settings.ts";
 import type { SiteData } from "./src/data/entries.ts";
+import type { RenderSelection } from "./src/site/render-selection.ts";
 import { i18nPlugin } from "./src/i18n/plugin.ts";
 import { sitePlugin } from "./src/site/plugin.ts";
 import { dataPlugin } from "./src/site/template-data.ts";
@@ -18,14 +19,16 @@ import { searchPlugin } from "./src/search/plugin.ts";
 export interface RenderInputs {
   settings: Settings;
   site: SiteData;
+  /** Only these pages, into a folder that holds the rest of the site (the dev server's updates); all when absent. */
+  selection?: RenderSelection;
 }
 
 export default function keikoku(eleventyConfig: any, inputs?: RenderInputs): void {
   if (!inputs) throw new Error("Keikoku's .eleventy.ts renders a site from values that npm run build and npm start pass it; run one of those instead of the Eleventy CLI.");
-  const { settings, site } = inputs;
+  const { settings, site, selection } = inputs;
   eleventyConfig.addPlugin(i18nPlugin);
-  eleventyConfig.addPlugin(sitePlugin, { settings });
-  eleventyConfig.addPlugin(dataPlugin, { settings, site });
+  eleventyConfig.addPlugin(sitePlugin, { settings, staticFiles: !selection });
+  eleventyConfig.addPlugin(dataPlugin, { settings, site, ...(selection ? { selection } : {}) });
   eleventyConfig.addPlugin(feedsPlugin);
   eleventyConfig.addPlugin(apiPlugin, { settings });
   eleventyConfig.addPlugin(csafPlugin, { settings });

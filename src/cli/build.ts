@@ -11,7 +11,7 @@ import { buildSite } from "../site/build-site.ts";
 import { formatBuildReport } from "../site/build-report.ts";
 import { ContentError } from "../data/problems.ts";
 import { UrlRemovedError } from "../links/url-manifest.ts";
-import { SearchIndexError } from "../search/steps.ts";
+import { SearchIndexError } from "../search/pagefind-index.ts";
 import { CsafValidationError } from "../csaf/validate.ts";
 import { readSettings } from "../settings/settings.ts";
 import { CONTENT_OPTION, parseCommand, siteDirOf, type CommandIo, type CommandSpec } from "./command.ts";

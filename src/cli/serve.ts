@@ -1,13 +1,15 @@
 /**
  * `npm start`: build the site and serve it on http://localhost:8080 (--port, or $PORT) with live reload.
  * The dev server (dev-server.ts) runs in a child process: Node caches TypeScript modules once loaded, so a
- * change under src/ or to .eleventy.ts restarts it; saves of the site folder, layouts/ and public/ rebuild.
+ * change under src/ or to .eleventy.ts restarts it, and so does the site's site.yaml (the settings); saves of
+ * the site folder, layouts/ and public/ update the site.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { watch, type FSWatcher } from "node:fs";
+import { existsSync, watch, type FSWatcher } from "node:fs";
 import { join } from "node:path";
 import { KEIKOKU_ROOT } from "../settings/paths.ts";
-import { parseCommand, type CommandIo } from "./command.ts";
+import { parseCommand, siteDirOf, type CommandIo } from "./command.ts";
+import { SITE_FILE } from "../data/site-files.ts";
 import { DEV_SERVER } from "./dev-server.ts";
 
 export async function main(argv: string[], io: CommandIo): Promise<number> {
@@ -51,6 +53,15 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
         if (file === ".eleventy.ts") restart(file);
       }),
     );
+    // The settings are read once, when the dev server starts. (A missing site folder is the child's to report.)
+    const siteDir = siteDirOf(parsed.values, io);
+    if (existsSync(siteDir)) {
+      watchers.push(
+        watch(siteDir, (_event, file) => {
+          if (file === SITE_FILE) restart(file);
+        }),
+      );
+    }
     for (const signal of ["SIGINT", "SIGTERM"] as const) {
       process.on(signal, () => {
         stopped = true;

@@ -41,16 +41,46 @@ export function startCsaf(site: SiteData, settings: Settings, cacheFile = settin
  * which is printed only when the whole build succeeded.
  */
 export async function writeCsaf(job: Promise<CsafOutput>, dir: string, locate: Locate, report: (output: CsafOutput) => void = () => undefined): Promise<CsafOutput> {
+  const result = await succeeded(job, locate);
+  // A document of a deleted entry must not linger in a long-lived output folder.
+  rmSync(join(dir, CSAF_DIR), { recursive: true, force: true });
+  for (const [path, content] of result.files) writeFile(dir, path, content);
+  report(result);
+  return result;
+}
+
+/**
+ * The dev server's update: writes only the files whose content differs from `previous` (what `dir` holds, as the
+ * last build or update wrote it) and deletes the files that are gone, so one edited advisory rewrites its two
+ * documents and the provider directory's lists, not thousands of files.
+ */
+export async function updateCsaf(job: Promise<CsafOutput>, dir: string, locate: Locate, previous: Map<string, string>): Promise<{ output: CsafOutput; written: number; removedPaths: string[] }> {
+  const output = await succeeded(job, locate);
+  let written = 0;
+  const removedPaths: string[] = [];
+  for (const [path, content] of output.files) {
+    if (previous.get(path) === content) continue;
+    writeFile(dir, path, content);
+    written++;
+  }
+  for (const path of previous.keys()) {
+    if (output.files.has(path)) continue;
+    rmSync(join(dir, path), { force: true });
+    removedPaths.push(path);
+  }
+  return { output, written, removedPaths };
+}
+
+/** The documents, or the build's error: a content fact at its field (`locate`), or the validator's findings. */
+async function succeeded(job: Promise<CsafOutput>, locate: Locate): Promise<CsafOutput> {
   const result = await job;
   if (result.dataProblems.length) throw new ContentError(result.dataProblems.map((p) => locatedProblem(locate, p)));
   if (result.errors.length) throw new CsafValidationError(result.errors);
-  // A document of a deleted entry must not linger in a long-lived output folder.
-  rmSync(join(dir, CSAF_DIR), { recursive: true, force: true });
-  for (const [path, content] of result.files) {
-    const target = join(dir, path);
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, content);
-  }
-  report(result);
   return result;
+}
+
+function writeFile(dir: string, path: string, content: string): void {
+  const target = join(dir, path);
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileSync(target, content);
 }

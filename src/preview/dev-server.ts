@@ -1,6 +1,7 @@
 /**
  * The live preview (`npm start`): the same build as `npm run build` (src/site/build-site.ts), served with
- * Eleventy's dev server and rebuilt on every save of the site folder, layouts/ or public/.
+ * Eleventy's dev server. A save of a content file updates only the pages, CSAF files and search records it
+ * changed (update-site.ts); a save in layouts/ or public/ builds everything again.
  *
  * While the content is invalid, every HTML page the server serves is the error report in the page's
  * language; the last good site stays on disk (a failed build never touches it), and the next good save brings
@@ -14,7 +15,10 @@ import type { Settings } from "../settings/settings.ts";
 import { buildSite } from "../site/build-site.ts";
 import { formatBuildReport } from "../site/build-report.ts";
 import { CsafValidationError } from "../csaf/validate.ts";
-import { SearchIndexError } from "../search/steps.ts";
+import { SearchIndexError } from "../search/pagefind-index.ts";
+import { PUBLIC_DIR } from "../data/site-files.ts";
+import { updateSite, type LiveSite, type UpdateResult } from "./update-site.ts";
+import { snapshot } from "./update-plan.ts";
 import { ContentError, formatReport, type ContentProblem } from "../data/problems.ts";
 import { isLang, SOURCE_LANG } from "../i18n/languages.ts";
 import { KEIKOKU_ROOT } from "../settings/paths.ts";
@@ -31,9 +35,12 @@ export interface DevServerOptions {
   verbose?: boolean;
 }
 
+/** How the dev server brought its folder up to date after the latest change. */
+export type UpdateKind = "build" | "update";
+
 export interface DevServer {
-  /** Resolves after the build that follows the latest change (for tests). */
-  settled(): Promise<void>;
+  /** Resolves after the build that follows the latest change (for tests), with how it was done. */
+  settled(): Promise<UpdateKind>;
   close(): Promise<void>;
 }
 
@@ -61,34 +68,76 @@ export async function startDevServer({ settings, output, port, log, verbose = fa
     logger: { log: (m: string) => log(`[keikoku] ${m}`), info: (m: string) => log(`[keikoku] ${m}`), error: (m: string) => log(`[keikoku] ${m}`), warn: (m: string) => log(`[keikoku] ${m}`) },
   });
 
-  async function build(): Promise<void> {
+  /** What the folder was built from, while it is known; undefined makes the next save build everything. */
+  let live: LiveSite | undefined;
+  /** A save since the last build touched the templates or static files: every page may have changed. */
+  let everything = true;
+  let lastUpdate: UpdateKind = "build";
+
+  function showProblems(error: unknown): void {
+    if (error instanceof ContentError) {
+      problems = error.problems;
+      log(formatReport(error.problems));
+    } else if (error instanceof CsafValidationError || error instanceof SearchIndexError) {
+      // Reports of their own, as npm run build prints them: no stack trace for something that is not a crash.
+      problems = [];
+      log(`[keikoku] ${error.message}`);
+    } else {
+      problems = [];
+      log(`[keikoku] ✖ build failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    }
+  }
+
+  async function buildEverything(why?: string): Promise<void> {
     const started = performance.now();
+    // A template saved while this build runs is seen by the next one.
+    everything = false;
     try {
       // Removing or renaming an entry while editing is normal: the URL manifest is checked by npm run build.
-      const result = await buildSite(settings, { output, checkUrls: false, verbose });
+      const result = await buildSite(settings, { output, checkUrls: false, verbose, live: true });
+      await live?.search?.close();
+      live = { ...result.live!, snapshot: snapshot(result.live!.site) };
       problems = [];
+      lastUpdate = "build";
       // The same report as npm run build's, printed only once the whole build has succeeded.
       const shown = relative(process.cwd(), output);
       const lines = formatBuildReport({ pages: result.pages, output: shown && !shown.startsWith("..") ? shown : output, seconds: (performance.now() - started) / 1000, report: result.report, verbose });
-      log(`[keikoku] ${lines.join("\n")}`);
+      log(`[keikoku] ${why ? `${why}: ` : ""}${lines.join("\n")}`);
     } catch (error) {
-      if (error instanceof ContentError) {
-        problems = error.problems;
-        log(formatReport(error.problems));
-      } else if (error instanceof CsafValidationError || error instanceof SearchIndexError) {
-        // Reports of their own, as npm run build prints them: no stack trace for something that is not a crash.
-        problems = [];
-        log(`[keikoku] ${error.message}`);
-      } else {
-        problems = [];
-        log(`[keikoku] ✖ build failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      }
+      // A failed build leaves the folder as it was, but the templates may be newer than it: build everything next.
+      everything = true;
+      showProblems(error);
     }
     server.reload({});
   }
 
+  async function build(): Promise<void> {
+    if (!live || everything) return buildEverything();
+    let pageShown = false;
+    try {
+      const result = await updateSite({
+        settings, output, live, verbose,
+        pagesWritten: () => {
+          pageShown = true;
+          problems = [];
+          server.reload({});
+        },
+      });
+      if (result.kind === "rebuild") return buildEverything(result.reason);
+      live = result.live;
+      lastUpdate = "update";
+      log(`[keikoku] ${updateLine(result)}`);
+    } catch (error) {
+      // Invalid content is found before anything is written; after that, the folder is only partly updated,
+      // so the next save builds everything.
+      if (pageShown || !(error instanceof ContentError)) live = undefined;
+      showProblems(error);
+      server.reload({});
+    }
+  }
+
   // One build at a time; changes during a build start one more build after it, not one per change.
-  let running: Promise<void> = build();
+  let running: Promise<void> = buildEverything();
   let queued = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const schedule = () => {
@@ -105,9 +154,18 @@ export async function startDevServer({ settings, output, port, log, verbose = fa
   await running;
   server.serve(port);
 
-  const watchers: FSWatcher[] = [settings.siteDir, join(KEIKOKU_ROOT, "layouts"), join(KEIKOKU_ROOT, "public")].map((dir) =>
+  // Content saves update the pages they change; templates and static files change every page. (site.yaml
+  // changes the settings: npm start's supervisor restarts this process for it, see src/cli/serve.ts.)
+  const watched: { dir: string; everything: (file: string) => boolean }[] = [
+    { dir: settings.siteDir, everything: (file) => file.split(/[\\/]/)[0] === PUBLIC_DIR },
+    { dir: join(KEIKOKU_ROOT, "layouts"), everything: () => true },
+    { dir: join(KEIKOKU_ROOT, "public"), everything: () => true },
+  ];
+  const watchers: FSWatcher[] = watched.map(({ dir, everything: changesEverything }) =>
     watch(dir, { recursive: true }, (_event, file) => {
-      if (file && !file.split(/[\\/]/).some((part) => part.startsWith("."))) schedule();
+      if (!file || file.split(/[\\/]/).some((part) => part.startsWith("."))) return;
+      if (changesEverything(file)) everything = true;
+      schedule();
     }),
   );
 
@@ -115,12 +173,22 @@ export async function startDevServer({ settings, output, port, log, verbose = fa
     async settled() {
       await new Promise((r) => setTimeout(r, 150));
       await running;
+      return lastUpdate;
     },
     async close() {
       clearTimeout(timer);
       for (const w of watchers) w.close();
       await running;
+      await live?.search?.close();
       await server.close();
     },
   };
+}
+
+/** One line per update, as a build prints one: what changed and how soon the page was ready. */
+function updateLine({ pages, removed, csafWritten, seconds }: Extract<UpdateResult, { kind: "updated" }>): string {
+  if (!pages && !removed && !csafWritten) return `✔ nothing changed on the site (checked in ${seconds.total.toFixed(1)} s)`;
+  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const parts = [`${count(pages, "page", "pages")} rendered`, ...(removed ? [`${count(removed, "page", "pages")} removed`] : []), ...(csafWritten ? [`${count(csafWritten, "CSAF file", "CSAF files")} written`] : [])];
+  return `✔ updated: ${parts.join(", ")}; pages ready in ${seconds.page.toFixed(2)} s, search and CSAF in ${seconds.total.toFixed(1)} s`;
 }

@@ -19,6 +19,7 @@ import type { CsafOutput } from "../csaf/generate.ts";
 import { startCsaf, writeCsaf } from "../csaf/step.ts";
 import { stopCsafWorker } from "../csaf/in-background.ts";
 import { bundleBrowserCode, indexSite, writeIdentifierFiles } from "../search/steps.ts";
+import { LiveSearchIndex } from "../search/pagefind-index.ts";
 import { checkUrlManifest } from "../links/url-manifest.ts";
 import { renderPages } from "./render.ts";
 import { walkFiles } from "../links/walk-files.ts";
@@ -33,6 +34,8 @@ export interface BuildOptions {
   layouts?: string;
   /** Let Eleventy print its own lines (`--verbose`); by default the build's report says everything. */
   verbose?: boolean;
+  /** Keep what a later update needs (the dev server): the CSAF files and the search index, in memory. */
+  live?: boolean;
 }
 
 export interface BuildResult {
@@ -40,6 +43,8 @@ export interface BuildResult {
   /** Every note and every action of the report, as one list (tests read it). */
   notices: string[];
   report: BuildReport;
+  /** The loaded site and what the steps kept, when BuildOptions.live asked for them. */
+  live?: LiveOutputs & { site: SiteData };
 }
 
 /** What the steps after rendering work with: the build's values and the folder being built. */
@@ -55,6 +60,15 @@ export interface StepContext {
   checkUrls: boolean;
   /** The build's report; steps add their actions and notes. */
   report: BuildReport;
+  /** What the steps keep for later updates (only when the build was asked to: BuildOptions.live). */
+  live?: LiveOutputs;
+}
+
+/** What the dev server keeps of a build to update its output later (src/preview/update-site.ts). */
+export interface LiveOutputs {
+  /** The CSAF files as written, by path in the output. */
+  csafFiles?: Map<string, string>;
+  search?: LiveSearchIndex;
 }
 
 export interface AfterRenderStep {
@@ -64,10 +78,23 @@ export interface AfterRenderStep {
 
 /** The steps after rendering, in order. */
 export const AFTER_RENDER: AfterRenderStep[] = [
-  { name: "CSAF provider directory", run: ({ csaf, dir, locate, report, settings }) => csaf && writeCsaf(csaf, dir, locate, (output) => addCsafReport(report, output, settings)) },
+  {
+    name: "CSAF provider directory",
+    run: async ({ csaf, dir, locate, report, settings, live }) => {
+      const output = csaf && (await writeCsaf(csaf, dir, locate, (result) => addCsafReport(report, result, settings)));
+      if (output && live) live.csafFiles = output.files;
+    },
+  },
   { name: "search identifier table", run: ({ dir, site }) => writeIdentifierFiles(dir, site) },
   { name: "search code", run: ({ dir }) => bundleBrowserCode(dir) },
-  { name: "Pagefind index", run: ({ dir, settings }) => settings.switches.search && indexSite(dir) },
+  {
+    name: "Pagefind index",
+    run: async ({ dir, settings, live }) => {
+      if (!settings.switches.search) return;
+      if (live) live.search = await LiveSearchIndex.create(dir);
+      else await indexSite(dir);
+    },
+  },
   // URLs not recorded yet: the author records them (npm run urls -- --update) before publishing.
   { name: "URL manifest check", run: ({ dir, settings, checkUrls, report }) => checkUrls && report.actions.push(...checkUrlManifest(settings, dir)) },
 ];
@@ -92,12 +119,13 @@ export async function buildSite(settings: Settings, options: BuildOptions): Prom
     // 4. Everything made from the pages or the data, in order.
     const report = emptyReport();
     addNotices(report, [...settings.notices, ...site.notices]);
-    const context: StepContext = { settings, site, dir: staging, ...(csaf ? { csaf } : {}), locate: loaded.locate, checkUrls: options.checkUrls !== false, report };
+    const live: LiveOutputs | undefined = options.live ? {} : undefined;
+    const context: StepContext = { settings, site, dir: staging, ...(csaf ? { csaf } : {}), locate: loaded.locate, checkUrls: options.checkUrls !== false, report, ...(live ? { live } : {}) };
     for (const step of AFTER_RENDER) await step.run(context);
     const pages = walkFiles(staging).filter((f) => f.endsWith(".html")).length;
     // 5. The new site replaces the old one in one rename.
     swapIn(staging, output);
-    return { pages, notices: [...report.actions, ...report.notes], report };
+    return { pages, notices: [...report.actions, ...report.notes], report, ...(live ? { live: { ...live, site } } : {}) };
   } catch (error) {
     stopCsafWorker();
     // Eleventy may still be copying public/ into the staging folder when a template fails; removing the folder
@@ -112,7 +140,7 @@ export async function buildSite(settings: Settings, options: BuildOptions): Prom
  * A site's last update is its newest revision. A new site without entries has none: the day of the build
  * (SOURCE_DATE_EPOCH's, when set) stands in, since feeds, the sitemap and CSAF's provider metadata need a date.
  */
-function withUpdateDay(site: SiteData, settings: Settings): SiteData {
+export function withUpdateDay(site: SiteData, settings: Settings): SiteData {
   if (site.entries.length) return site;
   const now = settings.sourceDateEpoch !== undefined ? new Date(settings.sourceDateEpoch * 1000) : new Date();
   return { ...site, lastUpdated: now.toISOString().slice(0, 10) };

@@ -44,15 +44,17 @@ export function trimIndentation(this: { page?: { outputPath?: string | false } }
 
 export interface SitePluginOptions {
   settings: Settings;
+  /** Copy public/ and write the theme stylesheet (default); an update of some pages leaves both in place. */
+  staticFiles?: boolean;
 }
 
-export function sitePlugin(eleventyConfig: any, { settings }: SitePluginOptions): void {
+export function sitePlugin(eleventyConfig: any, { settings, staticFiles = true }: SitePluginOptions): void {
   // Eleventy resolves passthrough paths from the current folder; a build may start anywhere.
   const fromHere = (path: string) => relative(process.cwd(), path) || ".";
-  eleventyConfig.addPassthroughCopy({ [fromHere(join(KEIKOKU_ROOT, "public"))]: "/" });
+  if (staticFiles) eleventyConfig.addPassthroughCopy({ [fromHere(join(KEIKOKU_ROOT, "public"))]: "/" });
   // The site's own files (a logo, say) come after Keikoku's, so a site can replace one of them.
   const sitePublic = join(settings.siteDir, PUBLIC_DIR);
-  if (existsSync(sitePublic)) eleventyConfig.addPassthroughCopy({ [fromHere(sitePublic)]: "/" });
+  if (staticFiles && existsSync(sitePublic)) eleventyConfig.addPassthroughCopy({ [fromHere(sitePublic)]: "/" });
   // Every root-relative URL in the HTML gets the path prefix, so templates write plain /ja/… links.
   eleventyConfig.addPlugin(HtmlBasePlugin);
   eleventyConfig.addTransform("trim-indentation", trimIndentation);
@@ -65,7 +67,7 @@ export function sitePlugin(eleventyConfig: any, { settings }: SitePluginOptions)
     ...settings.site,
     themeStylesheet: settings.site.accentColor ? THEME_PATH : undefined,
   });
-  if (settings.site.accentColor) {
+  if (staticFiles && settings.site.accentColor) {
     eleventyConfig.addTemplate("theme.njk", themeStylesheet(settings.site.accentColor), { permalink: THEME_PATH, eleventyExcludeFromCollections: true });
   }
 

@@ -8,12 +8,15 @@ import type { Entry, PageEntry, SiteData } from "../data/entries.ts";
 import type { Settings } from "../settings/settings.ts";
 import { identifierPages, type IdentifierPage } from "../identifiers/identifier-pages.ts";
 import { redirectsFor, redirectsFile, type Redirect } from "../links/aliases.ts";
+import { ITEM_TEMPLATES, type RenderSelection } from "./render-selection.ts";
 import { testedVersionsText, vulnerabilityFacts } from "./vulnerability-facts.ts";
 
 export interface DataPluginOptions {
   settings: Settings;
   /** The content, loaded and validated. */
   site: SiteData;
+  /** Only these pages (see render-selection.ts); every page when absent. */
+  selection?: RenderSelection;
 }
 
 /** What templates see as `keikoku`. */
@@ -28,11 +31,13 @@ export interface TemplateData extends SiteData {
   identifierPages: IdentifierPage[];
   /** Free pages by language and id: pagesByLang.ja.about. */
   pagesByLang: Record<string, Record<string, PageEntry>>;
+  /** The items the one-page-per-item templates render: every one, or a dev-server update's selection. */
+  render: Pick<RenderSelection, keyof typeof ITEM_TEMPLATES>;
   /** Entries for one language, newest first, optionally of one section or kind. */
   byLang: Record<string, { all: Entry[]; advisories: Entry[]; hoaxes: Entry[]; byKind: Record<string, Entry[]> }>;
 }
 
-export function buildTemplateData(site: SiteData, settings: Pick<Settings, "pathPrefix">): TemplateData {
+export function buildTemplateData(site: SiteData, settings: Pick<Settings, "pathPrefix">, selection?: RenderSelection): TemplateData {
   const byLang: TemplateData["byLang"] = {};
   for (const lang of LANGS) {
     const all = site.entries.filter((e) => e.lang === lang);
@@ -43,9 +48,11 @@ export function buildTemplateData(site: SiteData, settings: Pick<Settings, "path
   const pagesByLang: TemplateData["pagesByLang"] = {};
   for (const page of site.pages) (pagesByLang[page.lang] ??= {})[page.id] = page;
   const redirects = redirectsFor(site.entries);
+  const identifiers = identifierPages(site.entries, LANGS);
   return {
     ...site, pagesByLang, redirects, redirectsFile: redirectsFile(redirects, settings.pathPrefix),
-    identifierPages: identifierPages(site.entries, LANGS), langs: LANGS, sourceLang: SOURCE_LANG, byLang,
+    identifierPages: identifiers, langs: LANGS, sourceLang: SOURCE_LANG, byLang,
+    render: selection ?? { entries: site.entries, identifierPages: identifiers, redirects },
   };
 }
 
@@ -58,8 +65,8 @@ function names(table: Record<string, Names>, what: string) {
   };
 }
 
-export function dataPlugin(eleventyConfig: any, { settings, site }: DataPluginOptions): void {
-  eleventyConfig.addGlobalData("keikoku", buildTemplateData(site, settings));
+export function dataPlugin(eleventyConfig: any, { settings, site, selection }: DataPluginOptions): void {
+  eleventyConfig.addGlobalData("keikoku", buildTemplateData(site, settings, selection));
   // The vocabularies' names: the site's products (products.yaml), Keikoku's kinds, severities and impacts.
   const product = names(site.products, "product");
   eleventyConfig.addFilter("product", product);

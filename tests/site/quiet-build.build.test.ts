@@ -77,9 +77,14 @@ test("the dev server reports each rebuild the same way, and nothing of CSAF whil
       assert.ok(whileBroken.some((l) => /alpha\.md:\d+:\d+ affected\[0\]/.test(l)), whileBroken.join("\n---\n"));
       assert.ok(!whileBroken.some((l) => /CSAF|✔ built/.test(l)), whileBroken.join("\n---\n"));
 
+      // Back to what was built: the update finds nothing to render and says so in one line.
       fixture.write("ja/advisories/alpha.md", MINIMAL["ja/advisories/alpha.md"]!);
-      await server.settled();
-      assert.match(logged.at(-1)!, /^\[keikoku\] ✔ built \d+ pages \(ja, en\)[^\n]*$/);
+      assert.equal(await server.settled(), "update");
+      assert.match(logged.at(-1)!, /^\[keikoku\] ✔ nothing changed on the site \(checked in \d+\.\d s\)$/);
+
+      fixture.write("ja/advisories/alpha.md", MINIMAL["ja/advisories/alpha.md"]!.replace("アルファ ワーム", "アルファ ワーム改"));
+      assert.equal(await server.settled(), "update");
+      assert.match(logged.at(-1)!, /^\[keikoku\] ✔ updated: \d+ pages rendered, \d+ CSAF files written; pages ready in \d+\.\d\d s, search and CSAF in \d+\.\d s$/);
     } finally {
       await server.close();
     }

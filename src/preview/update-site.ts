@@ -1,0 +1,101 @@
+/**
+ * The dev server's answer to a save: bring a built folder up to date with the content by redoing only what
+ * the save changed (the plan: update-plan.ts), instead of building the whole site again.
+ *
+ *   load and check all content (the content cache reuses every unchanged file; the cross-file checks run in full)
+ *     → plan: the pages whose data changed, and the files whose item is gone
+ *     → delete those files, render those pages into the folder        (the page is served from here on)
+ *     → CSAF: every document generated again (validation cached by content), only changed files written
+ *     → the search identifier table, and the Pagefind index for the pages rendered and removed
+ *
+ * When what every page shows changed (products, free pages, the site's last update) the plan says so and the
+ * dev server builds everything instead. tests/preview/replay.build.test.ts replays edits of every sort and
+ * compares the folder with a clean build's, byte for byte.
+ */
+import { readdirSync, rmdirSync, rmSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { loadContent } from "../data/load-content.ts";
+import { ContentError } from "../data/problems.ts";
+import type { Settings } from "../settings/settings.ts";
+import { startCsaf, updateCsaf } from "../csaf/step.ts";
+import { writeIdentifierFiles } from "../search/steps.ts";
+import { renderPages } from "../site/render.ts";
+import { withUpdateDay, type LiveOutputs } from "../site/build-site.ts";
+import { planUpdate, snapshot, type SiteSnapshot } from "./update-plan.ts";
+
+/** What the dev server holds between saves: the content its folder was built from, and the kept outputs. */
+export interface LiveSite extends LiveOutputs {
+  snapshot: SiteSnapshot;
+}
+
+export type UpdateResult =
+  | { kind: "rebuild"; reason: string }
+  | { kind: "updated"; live: LiveSite; pages: number; removed: number; csafWritten: number; seconds: { page: number; total: number } };
+
+export interface UpdateOptions {
+  settings: Settings;
+  /** The folder the site was built into (and is served from). */
+  output: string;
+  live: LiveSite;
+  /** Called once the changed pages are in the folder (the browser can reload), before CSAF and search. */
+  pagesWritten?: () => void;
+  verbose?: boolean;
+}
+
+/** Throws ContentError when the content is invalid (nothing in the folder is touched then). */
+export async function updateSite({ settings, output, live, pagesWritten, verbose = false }: UpdateOptions): Promise<UpdateResult> {
+  const started = performance.now();
+  const loaded = loadContent({ root: settings.root, contentDir: settings.siteDir, cache: settings.switches.contentCache, siteUrl: settings.siteUrl });
+  if (!loaded.site) throw new ContentError(loaded.problems);
+  const site = withUpdateDay(loaded.site, settings);
+  const next = snapshot(site);
+  const plan = planUpdate(live.snapshot, next);
+  if (plan.kind === "everything") return { kind: "rebuild", reason: "what every page shows changed (products, free pages or the site's last update)" };
+
+  // The CSAF documents need only the data: generated beside the rendering, as in a build.
+  const csaf = settings.switches.csaf ? startCsaf(site, settings) : undefined;
+  for (const path of plan.removed) removeFile(output, path);
+  const { selection } = plan;
+  const nothing = !selection.siteWide && !selection.entries.length && !selection.identifierPages.length && !selection.redirects.length;
+  const rendered = nothing ? [] : await renderPages({ settings, site, selection }, output, { verbose });
+  const page = (performance.now() - started) / 1000;
+  pagesWritten?.();
+
+  let csafWritten = 0;
+  let csafFiles = live.csafFiles;
+  if (csaf) {
+    const update = await updateCsaf(csaf, output, loaded.locate, live.csafFiles ?? new Map());
+    for (const path of update.removedPaths) pruneEmptyFolders(output, dirname(path));
+    csafWritten = update.written;
+    csafFiles = update.output.files;
+  }
+  writeIdentifierFiles(output, site);
+  await live.search?.update(output, { rendered, removed: plan.removed, added: plan.added.length > 0 });
+
+  return {
+    kind: "updated",
+    live: { ...live, snapshot: next, ...(csafFiles ? { csafFiles } : {}) },
+    pages: rendered.length,
+    removed: plan.removed.length,
+    csafWritten,
+    seconds: { page, total: (performance.now() - started) / 1000 },
+  };
+}
+
+/** Deletes a file of the site and the folders it leaves empty, as a clean build would not have them. */
+function removeFile(output: string, path: string): void {
+  rmSync(join(output, path), { force: true });
+  pruneEmptyFolders(output, dirname(path));
+}
+
+function pruneEmptyFolders(output: string, folder: string): void {
+  for (let dir = folder; dir !== "/" && dir !== "." && dir !== ""; dir = dirname(dir)) {
+    const full = join(output, dir);
+    try {
+      if (readdirSync(full).length) return;
+      rmdirSync(full);
+    } catch {
+      return;
+    }
+  }
+}
