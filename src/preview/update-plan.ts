@@ -18,27 +18,46 @@ import { redirectFile, redirectsFor, type Redirect } from "../links/aliases.ts";
 import { LANGS } from "../i18n/languages.ts";
 import type { RenderSelection } from "../site/render-selection.ts";
 
-/** A loaded site with what the comparison needs, computed once per save. */
+/** A loaded site, indexed for the comparison. */
 export interface SiteSnapshot {
   site: SiteData;
   /** What every page shows besides its own item. */
-  shared: string;
-  entries: Map<string, { entry: Entry; json: string }>;
-  identifierPages: Map<string, { page: IdentifierPage; key: string }>;
-  redirects: Map<string, { redirect: Redirect; json: string }>;
+  shared: unknown;
+  entries: Map<string, Entry>;
+  identifierPages: Map<string, IdentifierPage>;
+  redirects: Map<string, Redirect>;
 }
 
 export function snapshot(site: SiteData): SiteSnapshot {
-  // Notices are not shown on pages (the report prints them); the rest of SiteData besides the entries is shown everywhere.
-  const shared = JSON.stringify({ pages: site.pages, products: site.products, productOrder: Object.keys(site.products), lastUpdated: site.lastUpdated });
   return {
     site,
-    shared,
-    entries: new Map(site.entries.map((entry) => [entry.url, { entry, json: JSON.stringify(entry) }])),
-    // A page's own fields and which entries (and vulnerabilities) it lists, in order; the entries are compared above.
-    identifierPages: new Map(identifierPages(site.entries, LANGS).map((page) => [page.url, { page, key: JSON.stringify({ ...page, references: page.references.map((r) => [r.entry.url, r.vulnerability]) }) }])),
-    redirects: new Map(redirectsFor(site.entries).map((redirect) => [redirect.from, { redirect, json: JSON.stringify(redirect) }])),
+    // Notices are not shown on pages (the report prints them); the rest of SiteData besides the entries is.
+    shared: { pages: site.pages, products: site.products, productOrder: Object.keys(site.products), lastUpdated: site.lastUpdated },
+    entries: new Map(site.entries.map((entry) => [entry.url, entry])),
+    identifierPages: new Map(identifierPages(site.entries, LANGS).map((page) => [page.url, page])),
+    redirects: new Map(redirectsFor(site.entries).map((redirect) => [redirect.from, redirect])),
   };
+}
+
+/**
+ * Whether two values of loaded content are the same data (plain objects, arrays, strings, numbers, booleans):
+ * what JSON.stringify would tell, without building 50 MB of strings at 5,000 advisories.
+ */
+export function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((item, i) => sameData(item, b[i]));
+  if (Array.isArray(b)) return false;
+  const keysA = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const keysB = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  return keysA.length === keysB.length && keysA.every((k, i) => k === keysB[i] && sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+/** A KB/CVE page's own fields and which entries (and vulnerabilities) it lists, in order; not the entries themselves. */
+function sameIdentifierPage(a: IdentifierPage, b: IdentifierPage): boolean {
+  const { references: refsA, ...ownA } = a;
+  const { references: refsB, ...ownB } = b;
+  return sameData(ownA, ownB) && refsA.length === refsB.length && refsA.every((r, i) => r.entry.url === refsB[i]!.entry.url && sameData(r.vulnerability, refsB[i]!.vulnerability));
 }
 
 export type UpdatePlan =
@@ -53,28 +72,28 @@ export type UpdatePlan =
     };
 
 export function planUpdate(before: SiteSnapshot, after: SiteSnapshot): UpdatePlan {
-  if (before.shared !== after.shared) return { kind: "everything", reason: "shared" };
+  if (!sameData(before.shared, after.shared)) return { kind: "everything", reason: "shared" };
 
   const changedEntries = new Set<string>();
   const added: string[] = [];
-  for (const [url, { json }] of after.entries) {
+  for (const [url, entry] of after.entries) {
     const old = before.entries.get(url);
     if (!old) added.push(url);
-    if (old?.json !== json) changedEntries.add(url);
+    if (!old || !sameData(old, entry)) changedEntries.add(url);
   }
   const removed: string[] = [];
   for (const url of before.entries.keys()) if (!after.entries.has(url)) removed.push(`${url}index.html`);
   const entriesGone = removed.length > 0;
 
   const identifierPages: IdentifierPage[] = [];
-  for (const [url, { page, key }] of after.identifierPages) {
+  for (const [url, page] of after.identifierPages) {
     const old = before.identifierPages.get(url);
-    if (old?.key !== key || page.references.some((r) => changedEntries.has(r.entry.url))) identifierPages.push(page);
+    if (!old || !sameIdentifierPage(old, page) || page.references.some((r) => changedEntries.has(r.entry.url))) identifierPages.push(page);
   }
   for (const url of before.identifierPages.keys()) if (!after.identifierPages.has(url)) removed.push(`${url}index.html`);
 
   const redirects: Redirect[] = [];
-  for (const [from, { redirect, json }] of after.redirects) if (before.redirects.get(from)?.json !== json) redirects.push(redirect);
+  for (const [from, redirect] of after.redirects) if (!sameData(before.redirects.get(from), redirect)) redirects.push(redirect);
   for (const from of before.redirects.keys()) if (!after.redirects.has(from)) removed.push(redirectFile(from));
 
   const entries = after.site.entries.filter((e) => changedEntries.has(e.url));

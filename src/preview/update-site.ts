@@ -5,6 +5,7 @@
  *   load and check all content (the content cache reuses every unchanged file; the cross-file checks run in full)
  *     → plan: the pages whose data changed, and the files whose item is gone
  *     → delete those files, render those pages into the folder        (the page is served from here on)
+ *     → render the pages made from the whole site (lists, feeds, API, sitemap), if any entry changed
  *     → CSAF: every document generated again (validation cached by content), only changed files written
  *     → the search identifier table, and the Pagefind index for the pages rendered and removed
  *
@@ -20,6 +21,7 @@ import type { Settings } from "../settings/settings.ts";
 import { startCsaf, updateCsaf } from "../csaf/step.ts";
 import { writeIdentifierFiles } from "../search/steps.ts";
 import { renderPages } from "../site/render.ts";
+import type { RenderSelection } from "../site/render-selection.ts";
 import { withUpdateDay, type LiveOutputs } from "../site/build-site.ts";
 import { planUpdate, snapshot, type SiteSnapshot } from "./update-plan.ts";
 
@@ -30,7 +32,20 @@ export interface LiveSite extends LiveOutputs {
 
 export type UpdateResult =
   | { kind: "rebuild"; reason: string }
-  | { kind: "updated"; live: LiveSite; pages: number; removed: number; csafWritten: number; seconds: { page: number; total: number } };
+  | { kind: "updated"; live: LiveSite; pages: number; removed: number; csafWritten: number; seconds: UpdateSeconds };
+
+/** Where an update's time went, from the save: each phase's end, in seconds (the benchmark prints them). */
+export interface UpdateSeconds {
+  loaded: number;
+  planned: number;
+  /** The changed entry, KB/CVE and redirect pages are in the folder: what the author waits for. */
+  page: number;
+  /** The pages made from the whole site (lists, feeds, API, sitemap) too. */
+  siteWide: number;
+  csaf: number;
+  /** The search identifier table, then the Pagefind index: everything. */
+  total: number;
+}
 
 export interface UpdateOptions {
   settings: Settings;
@@ -45,21 +60,28 @@ export interface UpdateOptions {
 /** Throws ContentError when the content is invalid (nothing in the folder is touched then). */
 export async function updateSite({ settings, output, live, pagesWritten, verbose = false }: UpdateOptions): Promise<UpdateResult> {
   const started = performance.now();
-  const loaded = loadContent({ root: settings.root, contentDir: settings.siteDir, cache: settings.switches.contentCache, siteUrl: settings.siteUrl });
+  const since = () => (performance.now() - started) / 1000;
+  const loaded = loadContent({ root: settings.root, contentDir: settings.siteDir, cache: settings.switches.contentCache, keepCacheInMemory: true, siteUrl: settings.siteUrl });
   if (!loaded.site) throw new ContentError(loaded.problems);
   const site = withUpdateDay(loaded.site, settings);
+  const loadedAt = since();
   const next = snapshot(site);
   const plan = planUpdate(live.snapshot, next);
+  const plannedAt = since();
   if (plan.kind === "everything") return { kind: "rebuild", reason: "what every page shows changed (products, free pages or the site's last update)" };
 
   // The CSAF documents need only the data: generated beside the rendering, as in a build.
   const csaf = settings.switches.csaf ? startCsaf(site, settings) : undefined;
   for (const path of plan.removed) removeFile(output, path);
   const { selection } = plan;
-  const nothing = !selection.siteWide && !selection.entries.length && !selection.identifierPages.length && !selection.redirects.length;
-  const rendered = nothing ? [] : await renderPages({ settings, site, selection }, output, { verbose });
-  const page = (performance.now() - started) / 1000;
+  // First the pages of the changed items (what the author is looking at), then the pages made from the whole
+  // site, which at archive scale are the slow ones (lists and sitemap of every entry).
+  const items = { ...selection, siteWide: false };
+  const rendered = hasItems(items) ? await renderPages({ settings, site, selection: items }, output, { verbose }) : [];
+  const page = since();
   pagesWritten?.();
+  if (selection.siteWide) rendered.push(...(await renderPages({ settings, site, selection: { entries: [], identifierPages: [], redirects: [], siteWide: true } }, output, { verbose })));
+  const siteWideAt = since();
 
   let csafWritten = 0;
   let csafFiles = live.csafFiles;
@@ -69,18 +91,21 @@ export async function updateSite({ settings, output, live, pagesWritten, verbose
     csafWritten = update.written;
     csafFiles = update.output.files;
   }
-  writeIdentifierFiles(output, site);
+  const csafAt = since();
+  const identifierFiles = writeIdentifierFiles(output, site, live.identifierFiles);
   await live.search?.update(output, { rendered, removed: plan.removed, added: plan.added.length > 0 });
 
   return {
     kind: "updated",
-    live: { ...live, snapshot: next, ...(csafFiles ? { csafFiles } : {}) },
+    live: { ...live, snapshot: next, identifierFiles, ...(csafFiles ? { csafFiles } : {}) },
     pages: rendered.length,
     removed: plan.removed.length,
     csafWritten,
-    seconds: { page, total: (performance.now() - started) / 1000 },
+    seconds: { loaded: loadedAt, planned: plannedAt, page, siteWide: siteWideAt, csaf: csafAt, total: since() },
   };
 }
+
+const hasItems = (s: RenderSelection) => s.entries.length > 0 || s.identifierPages.length > 0 || s.redirects.length > 0;
 
 /** Deletes a file of the site and the folders it leaves empty, as a clean build would not have them. */
 function removeFile(output: string, path: string): void {

@@ -6,7 +6,7 @@
  */
 export { indexSite } from "./pagefind-index.ts";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { buildIdentifierTable } from "./identifiers.ts";
 import type { SiteData } from "../data/entries.ts";
 import { identifierFiles, type IdentifierCard } from "./identifier-shards.ts";
@@ -15,8 +15,13 @@ import { LANGS } from "../i18n/languages.ts";
 import { t } from "../i18n/i18n.ts";
 import { pageBadge } from "./filters.ts";
 
-/** Writes /{lang}/search/identifiers.json and its shards for every language. */
-export function writeIdentifierFiles(output: string, site: SiteData): void {
+/**
+ * Writes /{lang}/search/identifiers.json and its shards for every language, and returns them by path. Given what
+ * the folder holds (`previous`, from the last call: the dev server's updates), writes only the files that differ
+ * and deletes those gone; otherwise replaces the folders whole.
+ */
+export function writeIdentifierFiles(output: string, site: SiteData, previous?: Map<string, string>): Map<string, string> {
+  const files = new Map<string, string>();
   for (const lang of LANGS) {
     const entries = site.entries.filter((e) => e.lang === lang && !e.isFallback);
     const pages = site.pages.filter((p) => p.lang === lang && !p.isFallback);
@@ -24,12 +29,20 @@ export function writeIdentifierFiles(output: string, site: SiteData): void {
       ...entries.map((e) => [e.url, { title: e.title, kind: e.kind, kindName: KINDS[e.kind][e.contentLang], date: e.updated, summary: e.summary }]),
       ...pages.map((p) => [p.url, { title: p.title, kind: "page", kindName: pageBadge(p.id, lang), date: "", summary: p.summary ?? "" }]),
     ]);
-    const dir = join(output, lang, "search");
+    for (const [path, json] of identifierFiles(buildIdentifierTable(entries, pages), cards)) files.set(join(lang, "search", path), json);
     // A shard of a previous build (the dev server's long-lived folder) must not answer for this one.
-    rmSync(join(dir, "identifiers"), { recursive: true, force: true });
-    mkdirSync(join(dir, "identifiers"), { recursive: true });
-    for (const [path, json] of identifierFiles(buildIdentifierTable(entries, pages), cards)) writeFileSync(join(dir, path), json);
+    if (!previous) {
+      rmSync(join(output, lang, "search", "identifiers"), { recursive: true, force: true });
+      mkdirSync(join(output, lang, "search", "identifiers"), { recursive: true });
+    }
   }
+  for (const [path, json] of files) {
+    if (previous?.get(path) === json) continue;
+    mkdirSync(dirname(join(output, path)), { recursive: true });
+    writeFileSync(join(output, path), json);
+  }
+  for (const path of previous?.keys() ?? []) if (!files.has(path)) rmSync(join(output, path), { force: true });
+  return files;
 }
 
 /** Bundles the browser code (TypeScript in src/search/browser) into <output>/assets/search/. */

@@ -68,6 +68,8 @@ export interface StepContext {
 export interface LiveOutputs {
   /** The CSAF files as written, by path in the output. */
   csafFiles?: Map<string, string>;
+  /** The search identifier table's files as written, by path in the output. */
+  identifierFiles?: Map<string, string>;
   search?: LiveSearchIndex;
 }
 
@@ -85,7 +87,13 @@ export const AFTER_RENDER: AfterRenderStep[] = [
       if (output && live) live.csafFiles = output.files;
     },
   },
-  { name: "search identifier table", run: ({ dir, site }) => writeIdentifierFiles(dir, site) },
+  {
+    name: "search identifier table",
+    run: ({ dir, site, live }) => {
+      const files = writeIdentifierFiles(dir, site);
+      if (live) live.identifierFiles = files;
+    },
+  },
   { name: "search code", run: ({ dir }) => bundleBrowserCode(dir) },
   {
     name: "Pagefind index",

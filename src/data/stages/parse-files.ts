@@ -25,7 +25,7 @@ export function parseFiles(state: LoadState): void {
   const { root, contentDir, problems } = state;
   const productIds = state.products ? Object.keys(state.products) : undefined;
   const schemas = contentSchemas(productIds);
-  if (state.useCache) state.cache = ContentCache.open(contentDir, JSON.stringify(state.products ?? null));
+  if (state.useCache) state.cache = ContentCache.open(contentDir, JSON.stringify(state.products ?? null), { keepInMemory: state.keepCacheInMemory === true });
   const { cache } = state;
   for (const { path, lang, folder, id } of state.listed) {
     const file = displayPath(root, contentDir, path);

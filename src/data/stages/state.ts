@@ -75,6 +75,8 @@ export interface LoadState {
   html: boolean;
   /** Reuse what did not change since the last run; parse-files opens the cache once the vocabulary is known. */
   useCache: boolean;
+  /** Keep the cache in memory for the next load of this process (content-cache.ts). */
+  keepCacheInMemory?: boolean;
   /** The site's own origin (settings.siteUrl), when known: content links to it are refused like paths. */
   siteUrl?: string | undefined;
   cache?: ContentCache;

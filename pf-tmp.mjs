@@ -1,0 +1,16 @@
+import * as pagefind from "pagefind";
+import { readFileSync } from "node:fs";
+const dir = "/work/scale/site";
+let t = performance.now();
+const lap = (what) => { const n = performance.now(); console.log(`${what}: ${((n - t) / 1000).toFixed(1)} s`); t = n; };
+const { index } = await pagefind.createIndex({});
+const added = await index.addDirectory({ path: dir, glob: "{ja,en}/{advisories,hoaxes,about}/**/*.html" });
+lap(`addDirectory (${added.page_count} pages)`);
+await index.writeFiles({ outputPath: "/work/scale/pf1" });
+lap("writeFiles");
+const page = "/ja/advisories/agobot-a-899/index.html";
+await index.addHTMLFile({ url: "/ja/advisories/agobot-a-899/", content: readFileSync(dir + page, "utf8").replace("</main>", "<p>kbenchzzz</p></main>") });
+lap("addHTMLFile one page");
+await index.writeFiles({ outputPath: "/work/scale/pf2" });
+lap("writeFiles again");
+await pagefind.close();
