@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
 import { loadContent } from "./src/data/load-content.ts";
 import { readSettingsOrThrow } from "./src/settings/settings.ts";
 import { snapshot } from "./src/preview/update-plan.ts";
@@ -14,7 +15,10 @@ const original = readFileSync(file, "utf8");
 try {
   for (let k = 1; k <= 3; k++) {
     writeFileSync(file, `${original.replace(/\s*$/, "")}\n\n追記 kbench${k} の確認。\n`);
-    const r = await updateSite({ settings, output: "/work/scale/site", live });
+    const session = new Session(); session.connect();
+
+    const r = await updateSite({ settings, output: "/work/scale/site", live, pagesWritten: () => console.log("page written") });
+
     if (r.kind !== "updated") { console.log(r); break; }
     live = r.live;
     console.log(`edit ${k}: ${r.pages} pages; ${Object.entries(r.seconds).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(", ")}`);

@@ -17,7 +17,9 @@ import { formatBuildReport } from "../site/build-report.ts";
 import { CsafValidationError } from "../csaf/validate.ts";
 import { SearchIndexError } from "../search/pagefind-index.ts";
 import { PUBLIC_DIR } from "../data/site-files.ts";
-import { updateSite, type LiveSite, type UpdateResult } from "./update-site.ts";
+import { mergeChanges, updateOutputs, updatePages, type LiveSite, type PageChanges, type PagesUpdated } from "./update-site.ts";
+import type { SiteData } from "../data/entries.ts";
+import type { Locate } from "../data/load-content.ts";
 import { snapshot } from "./update-plan.ts";
 import { ContentError, formatReport, type ContentProblem } from "../data/problems.ts";
 import { isLang, SOURCE_LANG } from "../i18n/languages.ts";
@@ -111,11 +113,44 @@ export async function startDevServer({ settings, output, port, log, verbose = fa
     server.reload({});
   }
 
+  /**
+   * Stage two of saves (update-site.ts): the CSAF files, the identifier table and the search index for the pages
+   * rendered and removed since it last ran, from the latest content. It runs on its own chain: the next save's
+   * pages do not wait for it, and saves made while it runs are taken together in its next run.
+   */
+  let outputsDue: { changes: PageChanges; site: SiteData; locate: Locate } | undefined;
+  let outputsRunning: Promise<void> = Promise.resolve();
+  let outputsQueued = false;
+
+  function scheduleOutputs(): void {
+    if (outputsQueued) return;
+    outputsQueued = true;
+    outputsRunning = outputsRunning.then(async () => {
+      outputsQueued = false;
+      const due = outputsDue;
+      outputsDue = undefined;
+      if (!due || !live) return;
+      try {
+        const done = await updateOutputs(settings, output, live, due.site, due.locate, due.changes);
+        if (live) live = { ...live, identifierFiles: done.identifierFiles, ...(done.csafFiles ? { csafFiles: done.csafFiles } : {}) };
+        log(`[keikoku] ✔ search and CSAF updated${done.csafWritten ? ` (${done.csafWritten} CSAF ${done.csafWritten === 1 ? "file" : "files"} written)` : ""} in ${done.seconds.total.toFixed(1)} s`);
+      } catch (error) {
+        // The folder is only partly up to date: the next save builds everything.
+        live = undefined;
+        showProblems(error);
+        server.reload({});
+      }
+    });
+  }
+
   async function build(): Promise<void> {
-    if (!live || everything) return buildEverything();
+    if (!live || everything) {
+      await outputsRunning;
+      return buildEverything();
+    }
     let pageShown = false;
     try {
-      const result = await updateSite({
+      const result = await updatePages({
         settings, output, live, verbose,
         pagesWritten: () => {
           pageShown = true;
@@ -123,10 +158,21 @@ export async function startDevServer({ settings, output, port, log, verbose = fa
           server.reload({});
         },
       });
-      if (result.kind === "rebuild") return buildEverything(result.reason);
-      live = result.live;
+      if (result.kind === "rebuild") {
+        await outputsRunning;
+        return buildEverything(result.reason);
+      }
+      problems = [];
+      live = { ...live, snapshot: result.snapshot };
       lastUpdate = "update";
-      log(`[keikoku] ${updateLine(result)}`);
+      if (outputsDue || result.changes.rendered.length || result.changes.removed.length) {
+        outputsDue = { changes: outputsDue ? mergeChanges(outputsDue.changes, result.changes) : result.changes, site: result.snapshot.site, locate: result.locate };
+      }
+      log(`[keikoku] ${pagesLine(result)}`);
+      // No page changed: no entry's data did, so neither did a CSAF document, the identifier table or the index.
+      if (outputsDue) scheduleOutputs();
+      // Only the lists changed: the reader's page did not reload yet.
+      if (!pageShown) server.reload({});
     } catch (error) {
       // Invalid content is found before anything is written; after that, the folder is only partly updated,
       // so the next save builds everything.
@@ -169,26 +215,36 @@ export async function startDevServer({ settings, output, port, log, verbose = fa
     }),
   );
 
+  /** Both chains have nothing left to do (each may have queued work on the other while it ran). */
+  async function idle(): Promise<void> {
+    for (;;) {
+      const [pages, outputs] = [running, outputsRunning];
+      await pages;
+      await outputs;
+      if (pages === running && outputs === outputsRunning) return;
+    }
+  }
+
   return {
     async settled() {
       await new Promise((r) => setTimeout(r, 150));
-      await running;
+      await idle();
       return lastUpdate;
     },
     async close() {
       clearTimeout(timer);
       for (const w of watchers) w.close();
-      await running;
+      await idle();
       await live?.search?.close();
       await server.close();
     },
   };
 }
 
-/** One line per update, as a build prints one: what changed and how soon the page was ready. */
-function updateLine({ pages, removed, csafWritten, seconds }: Extract<UpdateResult, { kind: "updated" }>): string {
-  if (!pages && !removed && !csafWritten) return `✔ nothing changed on the site (checked in ${seconds.total.toFixed(1)} s)`;
-  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-  const parts = [`${count(pages, "page", "pages")} rendered`, ...(removed ? [`${count(removed, "page", "pages")} removed`] : []), ...(csafWritten ? [`${count(csafWritten, "CSAF file", "CSAF files")} written`] : [])];
-  return `✔ updated: ${parts.join(", ")}; pages ready in ${seconds.page.toFixed(2)} s, search and CSAF in ${seconds.total.toFixed(1)} s`;
+/** One line per save, as a build prints one: what changed and how soon the author's page was ready. */
+function pagesLine({ changes, seconds }: PagesUpdated): string {
+  const { rendered, removed } = changes;
+  if (!rendered.length && !removed.length) return `✔ no page changed (checked in ${seconds.planned.toFixed(1)} s)`;
+  const count = (n: number) => `${n} ${n === 1 ? "page" : "pages"}`;
+  return `✔ updated ${count(rendered.length)}${removed.length ? `, removed ${count(removed.length)}` : ""}: the entry's pages in ${seconds.page.toFixed(2)} s, the lists in ${seconds.siteWide.toFixed(1)} s; search and CSAF follow`;
 }

@@ -15,7 +15,7 @@
  */
 import { readdirSync, rmdirSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { loadContent } from "../data/load-content.ts";
+import { loadContent, type Locate } from "../data/load-content.ts";
 import { ContentError } from "../data/problems.ts";
 import type { Settings } from "../settings/settings.ts";
 import { startCsaf, updateCsaf } from "../csaf/step.ts";
@@ -30,35 +30,40 @@ export interface LiveSite extends LiveOutputs {
   snapshot: SiteSnapshot;
 }
 
-export type UpdateResult =
-  | { kind: "rebuild"; reason: string }
-  | { kind: "updated"; live: LiveSite; pages: number; removed: number; csafWritten: number; seconds: UpdateSeconds };
-
-/** Where an update's time went, from the save: each phase's end, in seconds (the benchmark prints them). */
-export interface UpdateSeconds {
-  loaded: number;
-  planned: number;
-  /** The changed entry, KB/CVE and redirect pages are in the folder: what the author waits for. */
-  page: number;
-  /** The pages made from the whole site (lists, feeds, API, sitemap) too. */
-  siteWide: number;
-  csaf: number;
-  /** The search identifier table, then the Pagefind index: everything. */
-  total: number;
+/** The pages of one save are in the folder; what they changed, for the outputs made from pages and data. */
+export interface PagesUpdated {
+  kind: "pages";
+  snapshot: SiteSnapshot;
+  locate: Locate;
+  changes: PageChanges;
+  seconds: { loaded: number; planned: number; page: number; siteWide: number };
 }
+
+/** Site paths (no prefix) rendered and removed since the outputs were last brought up to date. */
+export interface PageChanges {
+  rendered: string[];
+  removed: string[];
+  /** Some entries are new (the search index takes them in a clean build's order). */
+  added: boolean;
+}
+
+export const mergeChanges = (a: PageChanges, b: PageChanges): PageChanges => ({ rendered: [...a.rendered, ...b.rendered], removed: [...a.removed, ...b.removed], added: a.added || b.added });
 
 export interface UpdateOptions {
   settings: Settings;
   /** The folder the site was built into (and is served from). */
   output: string;
   live: LiveSite;
-  /** Called once the changed pages are in the folder (the browser can reload), before CSAF and search. */
+  /** Called once the changed entry pages are in the folder (the browser can reload), before the lists. */
   pagesWritten?: () => void;
   verbose?: boolean;
 }
 
-/** Throws ContentError when the content is invalid (nothing in the folder is touched then). */
-export async function updateSite({ settings, output, live, pagesWritten, verbose = false }: UpdateOptions): Promise<UpdateResult> {
+/**
+ * Stage one of a save: load, plan, delete what is gone and render what changed. Throws ContentError when the
+ * content is invalid (nothing in the folder is touched then).
+ */
+export async function updatePages({ settings, output, live, pagesWritten, verbose = false }: UpdateOptions): Promise<PagesUpdated | { kind: "rebuild"; reason: string }> {
   const started = performance.now();
   const since = () => (performance.now() - started) / 1000;
   const loaded = loadContent({ root: settings.root, contentDir: settings.siteDir, cache: settings.switches.contentCache, keepCacheInMemory: true, siteUrl: settings.siteUrl });
@@ -70,8 +75,6 @@ export async function updateSite({ settings, output, live, pagesWritten, verbose
   const plannedAt = since();
   if (plan.kind === "everything") return { kind: "rebuild", reason: "what every page shows changed (products, free pages or the site's last update)" };
 
-  // The CSAF documents need only the data: generated beside the rendering, as in a build.
-  const csaf = settings.switches.csaf ? startCsaf(site, settings) : undefined;
   for (const path of plan.removed) removeFile(output, path);
   const { selection } = plan;
   // First the pages of the changed items (what the author is looking at), then the pages made from the whole
@@ -81,28 +84,44 @@ export async function updateSite({ settings, output, live, pagesWritten, verbose
   const page = since();
   pagesWritten?.();
   if (selection.siteWide) rendered.push(...(await renderPages({ settings, site, selection: { entries: [], identifierPages: [], redirects: [], siteWide: true } }, output, { verbose })));
-  const siteWideAt = since();
+  return {
+    kind: "pages",
+    snapshot: next,
+    locate: loaded.locate,
+    changes: { rendered, removed: plan.removed, added: plan.added.length > 0 },
+    seconds: { loaded: loadedAt, planned: plannedAt, page, siteWide: since() },
+  };
+}
 
+export interface OutputsUpdated {
+  csafFiles?: Map<string, string>;
+  identifierFiles: Map<string, string>;
+  csafWritten: number;
+  seconds: { csaf: number; total: number };
+}
+
+/**
+ * Stage two: what is made from the data and the pages — the CSAF files (all documents generated again on their
+ * worker, validation remembered by content; only the files that differ written), the search identifier table
+ * (only changed files written) and the Pagefind index (the pages rendered and removed, in memory). The dev server
+ * runs it after stage one and lets the next save's stage one go first, so the page never waits for search.
+ * `site` and `locate` are the latest content's; `changes` everything rendered and removed since the last run.
+ */
+export async function updateOutputs(settings: Settings, output: string, live: LiveSite, site: SiteSnapshot["site"], locate: Locate, changes: PageChanges): Promise<OutputsUpdated> {
+  const started = performance.now();
+  const since = () => (performance.now() - started) / 1000;
   let csafWritten = 0;
   let csafFiles = live.csafFiles;
-  if (csaf) {
-    const update = await updateCsaf(csaf, output, loaded.locate, live.csafFiles ?? new Map());
+  if (settings.switches.csaf) {
+    const update = await updateCsaf(startCsaf(site, settings), output, locate, live.csafFiles ?? new Map());
     for (const path of update.removedPaths) pruneEmptyFolders(output, dirname(path));
     csafWritten = update.written;
     csafFiles = update.output.files;
   }
   const csafAt = since();
   const identifierFiles = writeIdentifierFiles(output, site, live.identifierFiles);
-  await live.search?.update(output, { rendered, removed: plan.removed, added: plan.added.length > 0 });
-
-  return {
-    kind: "updated",
-    live: { ...live, snapshot: next, identifierFiles, ...(csafFiles ? { csafFiles } : {}) },
-    pages: rendered.length,
-    removed: plan.removed.length,
-    csafWritten,
-    seconds: { loaded: loadedAt, planned: plannedAt, page, siteWide: siteWideAt, csaf: csafAt, total: since() },
-  };
+  await live.search?.update(output, changes);
+  return { ...(csafFiles ? { csafFiles } : {}), identifierFiles, csafWritten, seconds: { csaf: csafAt, total: since() } };
 }
 
 const hasItems = (s: RenderSelection) => s.entries.length > 0 || s.identifierPages.length > 0 || s.redirects.length > 0;

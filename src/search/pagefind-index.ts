@@ -9,7 +9,7 @@
  * the end of the index's order, where a clean build would put it among the others (the bundle's bytes
  * follow that order), so a save that adds a page indexes the site again from the folder, as a build does.
  */
-import { readFileSync, renameSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
 import { LANGS } from "../i18n/languages.ts";
@@ -93,11 +93,12 @@ export class LiveSearchIndex {
       await this.close();
       this.index = index;
     } else {
-      for (const path of rendered.filter(isIndexedPage)) {
-        const result = await answered(`indexing ${path}`, this.index.addHTMLFile({ url: pageUrl(path), content: readFileSync(join(dir, path), "utf8") }));
+      // The folder decides: several saves may have rendered and removed the same page since the last update.
+      for (const path of new Set([...rendered, ...removed].filter(isIndexedPage))) {
+        const content = existsSync(join(dir, path)) ? readFileSync(join(dir, path), "utf8") : NO_RECORD;
+        const result = await answered(`indexing ${path}`, this.index.addHTMLFile({ url: pageUrl(path), content }));
         if (result.errors.length) throw new SearchIndexError(`indexing ${path}`, result.errors);
       }
-      for (const path of removed.filter(isIndexedPage)) await answered(`removing ${path}`, this.index.addHTMLFile({ url: pageUrl(path), content: NO_RECORD }));
     }
     await this.write(dir);
   }

@@ -22,7 +22,7 @@ import { freePort } from "../../src/headless/free-port.ts";
 interface Step {
   name: string;
   /** Changes the site folder. */
-  save(site: Files): void;
+  save(site: Files): void | Promise<void>;
   /** How the dev server must bring its folder up to date. */
   expect: UpdateKind | "refused";
 }
@@ -35,6 +35,16 @@ interface Files {
 }
 
 const NEW_HOAX = "ja/hoaxes/replay-test.md";
+/** What the dev server printed since the step began. */
+const logged: string[] = [];
+
+async function waitFor(condition: () => boolean, timeoutMs = 60_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error(`timed out; the dev server printed:\n${logged.join("\n")}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
 
 const STEPS: Step[] = [
   { name: "edit the text of an advisory", expect: "update", save: (s) => s.edit("ja/advisories/sasser.md", "ウイルスの感染や駆除については、", "ウイルスの感染や駆除（再現テスト）については、") },
@@ -51,6 +61,15 @@ const STEPS: Step[] = [
   },
   { name: "break a file", expect: "refused", save: (s) => s.edit(NEW_HOAX, "kind: hoax", "kind: hoaxes") },
   { name: "fix it", expect: "update", save: (s) => s.edit(NEW_HOAX, "kind: hoaxes", "kind: hoax") },
+  {
+    name: "two saves, the second while the first one's search and CSAF are being written",
+    expect: "update",
+    save: async (s) => {
+      s.edit("en/hoaxes/good-times.md", "hoax", "hoax (replayed)");
+      await waitFor(() => logged.some((line) => line.includes("search and CSAF follow")));
+      s.edit("ja/advisories/measures.md", "## ", "## （再現）");
+    },
+  },
   { name: "delete an entry", expect: "update", save: (s) => s.remove(NEW_HOAX) },
   { name: "change a product's name (every page shows products)", expect: "build", save: (s) => s.edit("products.yaml", "ja: Windows XP", "ja: Windows XP（再現テスト）") },
 ];
@@ -71,7 +90,6 @@ test("after every save, the dev server's folder equals a clean build of the same
   };
   const settings = settingsFor({ contentDir: content });
   const devOutput = join(tmp, "dev", "_site");
-  const logged: string[] = [];
   const server = await startDevServer({ settings, output: devOutput, port: await freePort(), log: (line) => logged.push(line) });
   try {
     let cleanOutput = join(tmp, "clean-0", "_site");
@@ -80,7 +98,7 @@ test("after every save, the dev server's folder equals a clean build of the same
 
     for (const [i, step] of STEPS.entries()) {
       logged.length = 0;
-      step.save(files);
+      await step.save(files);
       const kind = await server.settled();
       if (step.expect === "refused") {
         assert.ok(logged.some((line) => line.includes("replay-test.md")), `${step.name}: the problem is reported:\n${logged.join("\n")}`);

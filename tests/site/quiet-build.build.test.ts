@@ -80,11 +80,16 @@ test("the dev server reports each rebuild the same way, and nothing of CSAF whil
       // Back to what was built: the update finds nothing to render and says so in one line.
       fixture.write("ja/advisories/alpha.md", MINIMAL["ja/advisories/alpha.md"]!);
       assert.equal(await server.settled(), "update");
-      assert.match(logged.at(-1)!, /^\[keikoku\] ✔ nothing changed on the site \(checked in \d+\.\d s\)$/);
+      assert.match(logged.at(-1)!, /^\[keikoku\] ✔ no page changed \(checked in \d+\.\d s\)$/);
 
+      // An edit: one line when the pages are in place, one when search and CSAF are.
+      const before = logged.length;
       fixture.write("ja/advisories/alpha.md", MINIMAL["ja/advisories/alpha.md"]!.replace("アルファ ワーム", "アルファ ワーム改"));
       assert.equal(await server.settled(), "update");
-      assert.match(logged.at(-1)!, /^\[keikoku\] ✔ updated: \d+ pages rendered, \d+ CSAF files written; pages ready in \d+\.\d\d s, search and CSAF in \d+\.\d s$/);
+      const lines = logged.slice(before);
+      assert.equal(lines.length, 2, lines.join("\n---\n"));
+      assert.match(lines[0]!, /^\[keikoku\] ✔ updated \d+ pages: the entry's pages in \d+\.\d\d s, the lists in \d+\.\d s; search and CSAF follow$/);
+      assert.match(lines[1]!, /^\[keikoku\] ✔ search and CSAF updated \(\d+ CSAF files written\) in \d+\.\d s$/);
     } finally {
       await server.close();
     }

@@ -29,7 +29,7 @@ export function parseFiles(state: LoadState): void {
   const { cache } = state;
   for (const { path, lang, folder, id } of state.listed) {
     const file = displayPath(root, contentDir, path);
-    const read = readContentFile(path, file);
+    const read = readContentFile(path, file, { remember: state.keepCacheInMemory === true });
     if ("problems" in read) {
       problems.push(...read.problems);
       continue;
