@@ -124,13 +124,31 @@ function writeCacheFile(path: string, value: unknown): void {
 }
 
 /**
- * Caches kept in memory between loads, by cache file: a long-lived process (the dev server) asks for them so that a
- * save does not read and parse the whole cache again (at 5,000 advisories: 1.6 s of a 3.7 s load).
+ * What a long-lived process (the dev server) keeps between loads, so that a save neither reads and parses the
+ * whole cache again (at 5,000 advisories: 1.6 s of a 3.7 s load) nor writes it each time: the cache's values
+ * by cache file, and the texts of content files read before (read-file.ts). The process owns it and passes
+ * it to every load (LoadOptions.memory); nothing is kept at module level.
  */
-const inMemory = new Map<string, { stored: CacheFile; html?: Record<string, string> }>();
-/** Cache files waiting to be written by a long-lived process (see save). */
-const pendingWrites = new Map<string, () => void>();
-let writeTimer: ReturnType<typeof setTimeout> | undefined;
+export class LoadMemory {
+  readonly caches = new Map<string, { stored: CacheFile; html?: Record<string, string> }>();
+  readonly texts = new Map<string, { key: string; text: string }>();
+  private readonly pendingWrites = new Map<string, () => void>();
+  private writeTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * The files are written once loads pause for a few seconds (a save a second would otherwise write tens of
+   * megabytes a second), and lost, harmlessly, if the process is killed first: a cache only makes the next start faster.
+   */
+  writeSoon(path: string, write: () => void): void {
+    this.pendingWrites.set(path, write);
+    clearTimeout(this.writeTimer);
+    this.writeTimer = setTimeout(() => {
+      for (const pending of this.pendingWrites.values()) pending();
+      this.pendingWrites.clear();
+    }, 5000);
+    this.writeTimer.unref();
+  }
+}
 
 export class ContentCache {
   private readonly path: string;
@@ -145,10 +163,10 @@ export class ContentCache {
   hits = 0;
   misses = 0;
 
-  private constructor(path: string, version: string, private readonly keepInMemory: boolean) {
+  private constructor(path: string, version: string, private readonly memory: LoadMemory | undefined) {
     this.path = path;
     this.version = version;
-    const kept = keepInMemory ? inMemory.get(path) : undefined;
+    const kept = memory?.caches.get(path);
     this.stored = kept?.stored.version === version ? kept.stored : readCacheFile<CacheFile>(path, version) ?? { version, files: {}, renders: {} };
     if (kept?.stored.version === version && kept.html) this.storedHtml = kept.html;
     this.next = { version, files: {}, renders: {} };
@@ -158,8 +176,8 @@ export class ContentCache {
    * The cache for a content folder. `vocabulary` is what else validation depends on (the site's products):
    * a different one starts from empty, since a file valid before may name a product that is gone.
    */
-  static open(contentDir: string, vocabulary = "", { keepInMemory = false } = {}): ContentCache {
-    return new ContentCache(join(CACHE_DIR, `content-${hashText(resolve(contentDir)).slice(0, 16)}.json`), `${codeVersion()}:${hashText(vocabulary)}`, keepInMemory);
+  static open(contentDir: string, vocabulary = "", memory?: LoadMemory): ContentCache {
+    return new ContentCache(join(CACHE_DIR, `content-${hashText(resolve(contentDir)).slice(0, 16)}.json`), `${codeVersion()}:${hashText(vocabulary)}`, memory);
   }
 
   private get htmlPath(): string {
@@ -226,21 +244,12 @@ export class ContentCache {
       writes.push(() => writeCacheFile(htmlPath, { version, html: nextHtml } satisfies HtmlFile));
     }
     if (this.changed || dropped || this.htmlChanged) writes.push(removeStale);
-    if (!this.keepInMemory) {
+    if (!this.memory) {
       for (const write of writes) write();
       return;
     }
-    // The next load reads this run's values from memory; the files are written once saves pause for a few
-    // seconds (a save a second would otherwise write tens of megabytes a second), and lost, harmlessly, if the
-    // process is killed first: a cache only makes the next start faster.
-    inMemory.set(this.path, { stored: this.next, ...(this.storedHtml ? { html: this.nextHtml } : {}) });
-    if (!writes.length) return;
-    pendingWrites.set(this.path, () => writes.forEach((write) => write()));
-    clearTimeout(writeTimer);
-    writeTimer = setTimeout(() => {
-      for (const write of pendingWrites.values()) write();
-      pendingWrites.clear();
-    }, 5000);
-    writeTimer.unref();
+    // The next load reads this run's values from memory, and the files are written later (LoadMemory.writeSoon).
+    this.memory.caches.set(this.path, { stored: this.next, ...(this.storedHtml ? { html: this.nextHtml } : {}) });
+    if (writes.length) this.memory.writeSoon(this.path, () => writes.forEach((write) => write()));
   }
 }

@@ -11,6 +11,7 @@
  */
 import { join } from "node:path";
 import type { SiteData } from "./entries.ts";
+import type { LoadMemory } from "./content-cache.ts";
 import { ContentError, formatPath, type ContentProblem } from "./problems.ts";
 import type { Position } from "./frontmatter.ts";
 import { listFiles } from "./stages/list-files.ts";
@@ -40,8 +41,8 @@ export interface LoadOptions {
   contentDir?: string;
   /** Reuse what did not change since the last run (content-cache.ts; the settings' KEIKOKU_CACHE switch). */
   cache?: boolean;
-  /** A long-lived process (the dev server) loads again and again: keep the cache in memory between loads. */
-  keepCacheInMemory?: boolean;
+  /** A long-lived process (the dev server) loads again and again: what it keeps between loads (content-cache.ts). */
+  memory?: LoadMemory;
   /** false: validate only, entries come without HTML (`npm run check`); default true. */
   html?: boolean;
   /** The site's origin (settings.siteUrl): a content link to it must be an id link instead. */
@@ -64,7 +65,7 @@ export function loadContent(options: LoadOptions = {}): LoadResult {
   const root = options.root ?? process.cwd();
   const contentDir = options.contentDir ?? join(root, "content");
   const state: LoadState = {
-    root, contentDir, siteUrl: options.siteUrl, html: options.html ?? true, useCache: options.cache ?? false, keepCacheInMemory: options.keepCacheInMemory === true, problems: [],
+    root, contentDir, siteUrl: options.siteUrl, html: options.html ?? true, useCache: options.cache ?? false, ...(options.memory ? { memory: options.memory } : {}), problems: [],
     listed: [], present: new Set(), products: {}, files: [], byKey: new Map(), entryIds: new Set(), rendered: new Map(), links: [],
     entries: [], pages: [], notices: [], lastUpdated: "",
   };

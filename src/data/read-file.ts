@@ -16,19 +16,17 @@ function position(text: string, index: number): { line: number; column: number }
 }
 
 /**
- * Texts read before by a long-lived process (the dev server), with the file's identity when read: a save
- * changes the modification time, so an unchanged file is not read and decoded again (at 5,000 advisories,
- * 0.5 s of each save). Only files that passed every check are kept.
+ * `remember`: texts read before by a long-lived process (the dev server; content-cache.ts's LoadMemory), with
+ * the file's identity when read. A save changes the modification time, so an unchanged file is not read and
+ * decoded again (at 5,000 advisories, 0.5 s of each save). Only files that passed every check are kept.
  */
-const readBefore = new Map<string, { key: string; text: string }>();
-
-export function readContentFile(path: string, file: string, { remember = false } = {}): { text: string } | { problems: ContentProblem[] } {
+export function readContentFile(path: string, file: string, remember?: Map<string, { key: string; text: string }>): { text: string } | { problems: ContentProblem[] } {
   const stat = statSync(path);
   const key = `${stat.ino}:${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}`;
-  const before = remember ? readBefore.get(path) : undefined;
+  const before = remember?.get(path);
   if (before?.key === key) return { text: before.text };
   const read = readAndCheck(path, file, stat.size);
-  if (remember && "text" in read) readBefore.set(path, { key, text: read.text });
+  if (remember && "text" in read) remember.set(path, { key, text: read.text });
   return read;
 }
 

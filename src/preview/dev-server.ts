@@ -20,6 +20,7 @@ import { PUBLIC_DIR } from "../data/site-files.ts";
 import { mergeChanges, updateOutputs, updatePages, type LiveSite, type PageChanges, type PagesUpdated } from "./update-site.ts";
 import type { SiteData } from "../data/entries.ts";
 import type { Locate } from "../data/load-content.ts";
+import { LoadMemory } from "../data/content-cache.ts";
 import { snapshot } from "./update-plan.ts";
 import { ContentError, formatReport, type ContentProblem } from "../data/problems.ts";
 import { isLang, SOURCE_LANG } from "../i18n/languages.ts";
@@ -70,6 +71,8 @@ export async function startDevServer({ settings, output, port, log, verbose = fa
     logger: { log: (m: string) => log(`[keikoku] ${m}`), info: (m: string) => log(`[keikoku] ${m}`), error: (m: string) => log(`[keikoku] ${m}`), warn: (m: string) => log(`[keikoku] ${m}`) },
   });
 
+  /** What the content loads keep between saves, for the server's lifetime. */
+  const memory = new LoadMemory();
   /** What the folder was built from, while it is known; undefined makes the next save build everything. */
   let live: LiveSite | undefined;
   /** A save since the last build touched the templates or static files: every page may have changed. */
@@ -98,7 +101,7 @@ export async function startDevServer({ settings, output, port, log, verbose = fa
       // Removing or renaming an entry while editing is normal: the URL manifest is checked by npm run build.
       const result = await buildSite(settings, { output, checkUrls: false, verbose, live: true });
       await live?.search?.close();
-      live = { ...result.live!, snapshot: snapshot(result.live!.site) };
+      live = { ...result.live!, snapshot: snapshot(result.live!.site), memory };
       problems = [];
       lastUpdate = "build";
       // The same report as npm run build's, printed only once the whole build has succeeded.

@@ -16,6 +16,7 @@
 import { readdirSync, rmdirSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { loadContent, type Locate } from "../data/load-content.ts";
+import type { LoadMemory } from "../data/content-cache.ts";
 import { ContentError } from "../data/problems.ts";
 import type { Settings } from "../settings/settings.ts";
 import { startCsaf, updateCsaf } from "../csaf/step.ts";
@@ -28,6 +29,8 @@ import { planUpdate, snapshot, type SiteSnapshot } from "./update-plan.ts";
 /** What the dev server holds between saves: the content its folder was built from, and the kept outputs. */
 export interface LiveSite extends LiveOutputs {
   snapshot: SiteSnapshot;
+  /** What the content loads keep between saves (the cache's values, the files' texts). */
+  memory: LoadMemory;
 }
 
 /** The pages of one save are in the folder; what they changed, for the outputs made from pages and data. */
@@ -66,7 +69,7 @@ export interface UpdateOptions {
 export async function updatePages({ settings, output, live, pagesWritten, verbose = false }: UpdateOptions): Promise<PagesUpdated | { kind: "rebuild"; reason: string }> {
   const started = performance.now();
   const since = () => (performance.now() - started) / 1000;
-  const loaded = loadContent({ root: settings.root, contentDir: settings.siteDir, cache: settings.switches.contentCache, keepCacheInMemory: true, siteUrl: settings.siteUrl });
+  const loaded = loadContent({ root: settings.root, contentDir: settings.siteDir, cache: settings.switches.contentCache, memory: live.memory, siteUrl: settings.siteUrl });
   if (!loaded.site) throw new ContentError(loaded.problems);
   const site = withUpdateDay(loaded.site, settings);
   const loadedAt = since();

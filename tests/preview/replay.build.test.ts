@@ -68,6 +68,7 @@ const STEPS: Step[] = [
       s.edit("en/hoaxes/good-times.md", "hoax", "hoax (replayed)");
       await waitFor(() => logged.some((line) => line.includes("search and CSAF follow")));
       s.edit("ja/advisories/measures.md", "## ", "## （再現）");
+      await waitFor(() => logged.filter((line) => line.includes("search and CSAF follow")).length === 2);
     },
   },
   { name: "delete an entry", expect: "update", save: (s) => s.remove(NEW_HOAX) },
@@ -99,6 +100,8 @@ test("after every save, the dev server's folder equals a clean build of the same
     for (const [i, step] of STEPS.entries()) {
       logged.length = 0;
       await step.save(files);
+      // The watcher's event may come late on a busy machine: settled() can only wait for what the server has seen.
+      await waitFor(() => logged.length > 0);
       const kind = await server.settled();
       if (step.expect === "refused") {
         assert.ok(logged.some((line) => line.includes("replay-test.md")), `${step.name}: the problem is reported:\n${logged.join("\n")}`);

@@ -71,20 +71,28 @@ test("the dev server reports each rebuild the same way, and nothing of CSAF whil
       assert.equal(logged.length, 1, logged.join("\n---\n"));
       assert.match(logged[0]!, /^\[keikoku\] ✔ built \d+ pages \(ja, en\) into \S+ in \d+\.\d s; \d+ notes?, \d+ known CSAF warnings? \(--verbose\)$/);
 
+      // The watcher's event may come late on a busy machine: settled() can only wait for what the server has seen.
+      const seen = async (count: number) => {
+        while (logged.length < count) await new Promise((r) => setTimeout(r, 20));
+      };
       fixture.write("ja/advisories/alpha.md", MINIMAL["ja/advisories/alpha.md"]!.replace("affected: [windows-2000, windows-xp]", "affected: [windows-2001]"));
+      await seen(2);
       await server.settled();
       const whileBroken = logged.slice(1);
       assert.ok(whileBroken.some((l) => /alpha\.md:\d+:\d+ affected\[0\]/.test(l)), whileBroken.join("\n---\n"));
       assert.ok(!whileBroken.some((l) => /CSAF|✔ built/.test(l)), whileBroken.join("\n---\n"));
 
       // Back to what was built: the update finds nothing to render and says so in one line.
+      const broken = logged.length;
       fixture.write("ja/advisories/alpha.md", MINIMAL["ja/advisories/alpha.md"]!);
+      await seen(broken + 1);
       assert.equal(await server.settled(), "update");
       assert.match(logged.at(-1)!, /^\[keikoku\] ✔ no page changed \(checked in \d+\.\d s\)$/);
 
       // An edit: one line when the pages are in place, one when search and CSAF are.
       const before = logged.length;
       fixture.write("ja/advisories/alpha.md", MINIMAL["ja/advisories/alpha.md"]!.replace("アルファ ワーム", "アルファ ワーム改"));
+      await seen(before + 1);
       assert.equal(await server.settled(), "update");
       const lines = logged.slice(before);
       assert.equal(lines.length, 2, lines.join("\n---\n"));

@@ -25,11 +25,11 @@ export function parseFiles(state: LoadState): void {
   const { root, contentDir, problems } = state;
   const productIds = state.products ? Object.keys(state.products) : undefined;
   const schemas = contentSchemas(productIds);
-  if (state.useCache) state.cache = ContentCache.open(contentDir, JSON.stringify(state.products ?? null), { keepInMemory: state.keepCacheInMemory === true });
+  if (state.useCache) state.cache = ContentCache.open(contentDir, JSON.stringify(state.products ?? null), state.memory);
   const { cache } = state;
   for (const { path, lang, folder, id } of state.listed) {
     const file = displayPath(root, contentDir, path);
-    const read = readContentFile(path, file, { remember: state.keepCacheInMemory === true });
+    const read = readContentFile(path, file, state.memory?.texts);
     if ("problems" in read) {
       problems.push(...read.problems);
       continue;

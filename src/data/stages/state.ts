@@ -5,7 +5,7 @@
  */
 import { SOURCE_LANG, type Lang } from "../../i18n/languages.ts";
 import type { EntryLinkKind } from "../../markdown/entry-links.ts";
-import type { ContentCache } from "../content-cache.ts";
+import type { ContentCache, LoadMemory } from "../content-cache.ts";
 import type { Entry, Heading, PageEntry } from "../entries.ts";
 import type { Products } from "../vocabulary.ts";
 import type { ParsedFile } from "../frontmatter.ts";
@@ -75,8 +75,8 @@ export interface LoadState {
   html: boolean;
   /** Reuse what did not change since the last run; parse-files opens the cache once the vocabulary is known. */
   useCache: boolean;
-  /** Keep the cache in memory for the next load of this process (content-cache.ts). */
-  keepCacheInMemory?: boolean;
+  /** What a long-lived process keeps between loads (content-cache.ts). */
+  memory?: LoadMemory;
   /** The site's own origin (settings.siteUrl), when known: content links to it are refused like paths. */
   siteUrl?: string | undefined;
   cache?: ContentCache;
