@@ -14,6 +14,7 @@
  *      with its message, and exits 1 if anything failed.
  */
 import { spawn, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -159,7 +160,11 @@ if (wanted("site") || wanted("browser")) {
   laneA.push(() => prebuild().finally(() => done(undefined)));
 }
 if (wanted("site")) laneA.push(tierJob("site"));
-if (whole) laneB.push(job("typecheck", [process.execPath, join(ROOT, "node_modules/typescript/bin/tsc"), "--noEmit"]));
+// Incremental: tsc keeps what it learnt about each file (by its hash) and checks again only what changed and what
+// depends on it, with the same diagnostics (about 16 → 6 CPU-s here when little changed). One record per checkout,
+// as worktrees may share node_modules.
+const typecheckRecord = join(ROOT, "node_modules/.cache/keikoku", `typecheck-${createHash("sha256").update(ROOT).digest("hex").slice(0, 12)}.tsbuildinfo`);
+if (whole) laneB.push(job("typecheck", [process.execPath, join(ROOT, "node_modules/typescript/bin/tsc"), "--noEmit", "--incremental", "--tsBuildInfoFile", typecheckRecord]));
 if (wanted("unit")) laneB.push(tierJob("unit"));
 const remembered = rememberedSeconds();
 const seconds = (file: string) => expectedSeconds(file, remembered);
