@@ -8,8 +8,9 @@
  *      KEIKOKU_SKIP_BROWSER=1 skips the browser tier, and the summary says so.
  *   3. Runs the jobs in two lanes, one per core: shared site builds → site tier, and typecheck → unit tier;
  *      then both lanes take from one queue, longest first: the build tier's files (a process each) and the
- *      browser tier in two processes of about equal length (tests/job-seconds.ts remembers how long each file
- *      took). Each job's spec log goes to test-results/<job>.log.
+ *      browser tier, split in two processes of about equal length when the build tier is the shorter
+ *      (tests/job-seconds.ts remembers how long each file took). Each job's spec log goes to
+ *      test-results/<job>.log.
  *   4. Prints one line per tier (tests, passed, failed, skipped, seconds), the slowest files, every failure
  *      with its message, and exits 1 if anything failed.
  */
@@ -147,8 +148,9 @@ const tierJob = (tier: Tier) => job(tier, ["node", ...tsx, join("tests", "tier.t
 // Two lanes, one per core. Each starts with what it alone needs first: lane A builds the shared sites and runs the
 // site tier, lane B the typecheck and the unit tier. Then both take from one queue, longest first so that the
 // last jobs are short: the build tier's files, a process each (they build on purpose and may not share one), and
-// the browser tier split over two processes of about equal length (one Chromium each), which wait for the shared
-// sites. A lane that finishes early no longer idles while the other runs the whole browser tier.
+// the browser tier (one Chromium per process), which waits for the shared sites. When the build tier is the
+// shorter, the browser tier runs as two processes of about equal length, so that no lane idles while the other
+// runs the whole browser tier.
 const laneA: (() => Promise<JobResult>)[] = [];
 const laneB: (() => Promise<JobResult>)[] = [];
 const wanted = (t: Tier) => tiers.includes(t) && !(t === "browser" && skippedBrowser);
@@ -177,7 +179,11 @@ if (wanted("build")) {
   }
 }
 if (wanted("browser")) {
-  balance(filesOf("browser"), 2, seconds).forEach((files, i) => {
+  // Two processes only when the build tier's files cannot keep the other lane busy while the browser tier runs:
+  // a second process costs its own start-up and Chromium, and two Chromiums on two cores slow each other down.
+  const total = (files: string[]) => files.reduce((n, f) => n + seconds(f), 0);
+  const parts = total(filesOf("browser")) > (wanted("build") ? total(filesOf("build")) : 0) ? 2 : 1;
+  balance(filesOf("browser"), parts, seconds).forEach((files, i) => {
     const part = job(`${BROWSER_JOB}${i + 1}`, ["node", ...tsx, join("tests", "tier.ts"), "browser", ...files], { tier: true });
     queue.push({ seconds: files.reduce((n, f) => n + seconds(f), 0), run: () => sitesBuilt.then(part) });
   });
