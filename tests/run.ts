@@ -6,17 +6,21 @@
  *   2. For the browser tier, makes sure Debian's Chromium and a Japanese font are there: installs them when it
  *      runs as root on Debian (as CI and a fresh machine do), otherwise stops and prints the command. Only
  *      KEIKOKU_SKIP_BROWSER=1 skips the browser tier, and the summary says so.
- *   3. Runs the jobs in two lanes, one per core: shared site builds → site tier → browser tier, and
- *      typecheck → unit tier; then both lanes take the build tier's files (a process each) from one queue.
- *      Each job's spec log goes to test-results/<job>.log.
+ *   3. Runs the jobs in two lanes, one per core: shared site builds → site tier, and typecheck → unit tier;
+ *      then both lanes take from one queue, longest first: the build tier's files (a process each) and the
+ *      browser tier, split in two processes of about equal length when the build tier is the shorter
+ *      (tests/job-seconds.ts remembers how long each file took). Each job's spec log goes to
+ *      test-results/<job>.log.
  *   4. Prints one line per tier (tests, passed, failed, skipped, seconds), the slowest files, every failure
  *      with its message, and exits 1 if anything failed.
  */
 import { spawn, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { filesOf, TIERS, untiered, type Tier } from "./tiers.ts";
+import { balance, expectedSeconds, rememberedSeconds, rememberSeconds } from "./job-seconds.ts";
 
 const ROOT = join(import.meta.dirname, "..");
 const RESULTS = join(ROOT, "test-results");
@@ -141,49 +145,85 @@ function job(name: string, args: string[], options: { tier?: boolean } = {}): ()
 const tsx = ["--import", "tsx"];
 const tierJob = (tier: Tier) => job(tier, ["node", ...tsx, join("tests", "tier.ts"), tier], { tier: true });
 
-// Two lanes, one per core. The shared builds come first in the lane that reads them; the build tier's files, a
-// process each (they build on purpose and may not share one), are a queue that whichever lane is free takes
-// from, the longest (the benchmark's smoke run) first so that it overlaps the most.
+// Two lanes, one per core. Each starts with what it alone needs first: lane A builds the shared sites and runs the
+// site tier, lane B the typecheck and the unit tier. Then both take from one queue, longest first so that the
+// last jobs are short: the build tier's files, a process each (they build on purpose and may not share one), and
+// the browser tier (one Chromium per process), which waits for the shared sites. When the build tier is the
+// shorter, the browser tier runs as two processes of about equal length, so that no lane idles while the other
+// runs the whole browser tier.
 const laneA: (() => Promise<JobResult>)[] = [];
 const laneB: (() => Promise<JobResult>)[] = [];
 const wanted = (t: Tier) => tiers.includes(t) && !(t === "browser" && skippedBrowser);
-if (wanted("site") || wanted("browser")) laneA.push(job("shared-sites", ["node", ...tsx, join("tests", "prebuild.ts")]));
+let sitesBuilt: Promise<unknown> = Promise.resolve();
+if (wanted("site") || wanted("browser")) {
+  const prebuild = job("shared-sites", ["node", ...tsx, join("tests", "prebuild.ts")]);
+  let done: (value: unknown) => void = () => undefined;
+  sitesBuilt = new Promise((resolve) => (done = resolve));
+  laneA.push(() => prebuild().finally(() => done(undefined)));
+}
 if (wanted("site")) laneA.push(tierJob("site"));
-if (wanted("browser")) laneA.push(tierJob("browser"));
-if (whole) laneB.push(job("typecheck", [process.execPath, join(ROOT, "node_modules/typescript/bin/tsc"), "--noEmit"]));
+// Incremental: tsc keeps what it learnt about each file (by its hash) and checks again only what changed and what
+// depends on it, with the same diagnostics (about 16 → 6 CPU-s here when little changed). One record per checkout,
+// as worktrees may share node_modules.
+const typecheckRecord = join(ROOT, "node_modules/.cache/keikoku", `typecheck-${createHash("sha256").update(ROOT).digest("hex").slice(0, 12)}.tsbuildinfo`);
+if (whole) laneB.push(job("typecheck", [process.execPath, join(ROOT, "node_modules/typescript/bin/tsc"), "--noEmit", "--incremental", "--tsBuildInfoFile", typecheckRecord]));
 if (wanted("unit")) laneB.push(tierJob("unit"));
+const remembered = rememberedSeconds();
+const seconds = (file: string) => expectedSeconds(file, remembered);
 const BUILD_JOB = "build:";
-const buildQueue = wanted("build")
-  ? [...filesOf("build")]
-      .sort((a, b) => Number(b.includes("/bench/")) - Number(a.includes("/bench/")))
-      .map((file) => job(`${BUILD_JOB}${file.replace(/^tests\//, "").replace(/\.build\.test\.ts$/, "")}`, ["node", ...tsx, "--test", file], { tier: true }))
-  : [];
+const BROWSER_JOB = "browser:";
+const queue: { seconds: number; run: () => Promise<JobResult> }[] = [];
+if (wanted("build")) {
+  for (const file of filesOf("build")) {
+    queue.push({ seconds: seconds(file), run: job(`${BUILD_JOB}${file.replace(/^tests\//, "").replace(/\.build\.test\.ts$/, "")}`, ["node", ...tsx, "--test", file], { tier: true }) });
+  }
+}
+if (wanted("browser")) {
+  // Two processes only when the build tier's files cannot keep the other lane busy while the browser tier runs:
+  // a second process costs its own start-up and Chromium, and two Chromiums on two cores slow each other down.
+  const total = (files: string[]) => files.reduce((n, f) => n + seconds(f), 0);
+  const parts = total(filesOf("browser")) > (wanted("build") ? total(filesOf("build")) : 0) ? 2 : 1;
+  balance(filesOf("browser"), parts, seconds).forEach((files, i) => {
+    const part = job(`${BROWSER_JOB}${i + 1}`, ["node", ...tsx, join("tests", "tier.ts"), "browser", ...files], { tier: true });
+    queue.push({ seconds: files.reduce((n, f) => n + seconds(f), 0), run: () => sitesBuilt.then(part) });
+  });
+}
+queue.sort((a, b) => b.seconds - a.seconds);
 
 const started = performance.now();
 const runLane = async (lane: (() => Promise<JobResult>)[]) => {
   const results: JobResult[] = [];
   for (const next of lane) results.push(await next());
-  for (let next = buildQueue.shift(); next; next = buildQueue.shift()) results.push(await next());
+  for (let next = queue.shift(); next; next = queue.shift()) results.push(await next.run());
   return results;
 };
 const jobs = (await Promise.all([runLane(laneA), runLane(laneB)])).flat();
 const wall = (performance.now() - started) / 1000;
 
-// The build tier's files as one row: their tests added up, their seconds as the time they kept a lane busy.
-const buildJobs = jobs.filter((r) => r.name.startsWith(BUILD_JOB));
-const results: JobResult[] = jobs.filter((r) => !r.name.startsWith(BUILD_JOB));
-if (buildJobs.length) {
-  const sum = (pick: (s: RunSummary) => number) => buildJobs.reduce((n, r) => n + (r.summary ? pick(r.summary) : 0), 0);
-  results.push({
-    name: "build",
-    ok: buildJobs.every((r) => r.ok),
-    seconds: buildJobs.reduce((n, r) => n + r.seconds, 0),
-    summary: buildJobs.some((r) => r.summary)
-      ? { tests: sum((s) => s.tests), pass: sum((s) => s.pass), fail: sum((s) => s.fail), skip: sum((s) => s.skip), files: Object.assign({}, ...buildJobs.map((r) => r.summary?.files ?? {})), failures: buildJobs.flatMap((r) => r.summary?.failures ?? []) }
+// The build tier's files, and the browser tier's two processes, as one row each: their tests added up, their
+// seconds as the time they kept a lane busy.
+const combined = (name: string, parts: JobResult[]): JobResult => {
+  const sum = (pick: (s: RunSummary) => number) => parts.reduce((n, r) => n + (r.summary ? pick(r.summary) : 0), 0);
+  return {
+    name,
+    ok: parts.every((r) => r.ok),
+    seconds: parts.reduce((n, r) => n + r.seconds, 0),
+    summary: parts.some((r) => r.summary)
+      ? { tests: sum((s) => s.tests), pass: sum((s) => s.pass), fail: sum((s) => s.fail), skip: sum((s) => s.skip), files: Object.assign({}, ...parts.map((r) => r.summary?.files ?? {})), failures: parts.flatMap((r) => r.summary?.failures ?? []) }
       : undefined,
-    log: buildJobs.filter((r) => !r.ok).map((r) => `${r.name}:\n${r.log}`).join("\n"),
-  });
-}
+    log: parts.filter((r) => !r.ok).map((r) => `${r.name}:\n${r.log}`).join("\n"),
+  };
+};
+const partsOf = (prefix: string) => jobs.filter((r) => r.name.startsWith(prefix));
+const results: JobResult[] = jobs.filter((r) => !r.name.startsWith(BUILD_JOB) && !r.name.startsWith(BROWSER_JOB));
+if (partsOf(BROWSER_JOB).length) results.push(combined("browser", partsOf(BROWSER_JOB)));
+if (partsOf(BUILD_JOB).length) results.push(combined("build", partsOf(BUILD_JOB)));
+
+// What each file took, for the next run's balance: a build file's whole process, a browser file's own tests.
+rememberSeconds(Object.fromEntries([
+  ...partsOf(BUILD_JOB).flatMap((r) => Object.keys(r.summary?.files ?? {}).map((file) => [file, r.seconds] as const)),
+  ...partsOf(BROWSER_JOB).flatMap((r) => Object.entries(r.summary?.files ?? {})),
+]));
 
 // The report: one line per tier, the slowest files, then every failure.
 const rows = results.filter((r) => r.summary);
@@ -200,7 +240,7 @@ if (slowest.length) console.log(`slowest files: ${slowest.map(([f, s]) => `${f.r
 const failed = results.filter((r) => !r.ok);
 for (const r of failed) {
   const failures = r.summary?.failures ?? [];
-  console.log(`\n✖ ${r.name}${failures.length ? `: ${failures.length} failed` : " failed"} (log: test-results/${r.name === "build" ? "build-*" : r.name}.log)`);
+  console.log(`\n✖ ${r.name}${failures.length ? `: ${failures.length} failed` : " failed"} (log: test-results/${r.name === "build" || r.name === "browser" ? `${r.name}-*` : r.name}.log)`);
   for (const f of failures) console.log(`  ✖ ${f.file} › ${f.name}\n${f.message.replace(/^/gm, "      ")}`);
   // A job without test results (typecheck, a crash before any test ran): its own output says why.
   if (!failures.length) console.log(r.log.trim().split("\n").slice(-40).join("\n").replace(/^/gm, "    "));

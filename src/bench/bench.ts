@@ -24,6 +24,7 @@ import { prepareBaseline, runBaseline, type BaselineRun } from "./baseline.ts";
 import { measureIncremental, type IncrementalResult } from "./incremental.ts";
 import { folderSize, hasGnuTime, runMeasured, searchIndexPages, type Measured, type ProcessPeak } from "./measure.ts";
 import type { PhasesResult } from "./phases-child.ts";
+import type { Browser } from "playwright-core";
 import { format, formatStat, pairedRatios, stat, type Stat, type Unit } from "./stats.ts";
 
 const ROOT = resolve(import.meta.dirname, "../..");
@@ -43,7 +44,10 @@ const USAGE = `npm run bench -- [options]
   --work DIR        working folder (default: a new folder in the system temp folder)
   --keep            keep the working folder (corpus, built sites) afterwards
   --corpus-only DIR write the corpus into DIR (DIR/ja, DIR/en) and exit
-  --timeout-min M   give up on any one step after M minutes (default 60)`;
+  --timeout-min M   give up on any one step after M minutes (default 60)
+  --smoke           prove the harness works, cheaply (the test's run): builds reuse CSAF validation results,
+                    the phases child skips 'CSAF alone', the cold check fills the check cache, one search
+                    probe per language. Its figures are not cold and not comparable to a full run`;
 
 export interface BenchOptions {
   advisories: number;
@@ -61,12 +65,13 @@ export interface BenchOptions {
   keep: boolean;
   corpusOnly?: string;
   timeoutMs: number;
+  smoke: boolean;
 }
 
 export function parseArgs(argv: string[]): BenchOptions {
   const options: BenchOptions = {
     advisories: 500, runs: 3, seed: 1, edits: 3, baseline: true, phases: true, check: true, search: true, incremental: true,
-    json: false, keep: false, timeoutMs: 60 * 60_000,
+    json: false, keep: false, timeoutMs: 60 * 60_000, smoke: false,
   };
   const number = (name: string, value: string | undefined, min: number): number => {
     const n = Number(value);
@@ -95,6 +100,7 @@ export function parseArgs(argv: string[]): BenchOptions {
       case "--json-out": options.jsonOut = resolve(text(arg, next())); break;
       case "--work": options.work = resolve(text(arg, next())); break;
       case "--keep": options.keep = true; break;
+      case "--smoke": options.smoke = true; break;
       case "--corpus-only": options.corpusOnly = resolve(text(arg, next())); break;
       case "--help": case "-h": throw new UsageError("");
       default: throw new UsageError(`unknown option "${arg}"`);
@@ -175,11 +181,14 @@ function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...env, KEIKOKU_CACHE: "off", ...extra };
 }
 
+/** Every build is cold (no CSAF validation result reused) except in a smoke run, which reuses them (--smoke). */
+const csafCacheEnv = (smoke: boolean): Record<string, string> => (smoke ? {} : { KEIKOKU_CSAF_CACHE: "off" });
+
 const trimmed = (m: Measured) => (m.stderr || m.stdout).trim().split("\n").slice(-15).join("\n");
 
-async function runOurs(contentDir: string, output: string, timeoutMs: number): Promise<OursRun> {
+async function runOurs(contentDir: string, output: string, timeoutMs: number, smoke: boolean): Promise<OursRun> {
   rmSync(output, { recursive: true, force: true });
-  const m = await runMeasured(process.execPath, ["--import", "tsx", "src/cli/run.ts", "build", "--output", output], { cwd: ROOT, env: childEnv({ KEIKOKU_CONTENT: contentDir, KEIKOKU_CSAF_CACHE: "off" }), timeoutMs });
+  const m = await runMeasured(process.execPath, ["--import", "tsx", "src/cli/run.ts", "build", "--output", output], { cwd: ROOT, env: childEnv({ KEIKOKU_CONTENT: contentDir, ...csafCacheEnv(smoke) }), timeoutMs });
   const pages = /built (\d+) pages/.exec(m.stdout)?.[1];
   const indexedPages = searchIndexPages(output);
   return {
@@ -218,12 +227,12 @@ export function parseEleventyBenchmarks(stderr: string): TemplateTime[] {
   return out.sort((a, b) => b.ms - a.ms);
 }
 
-async function runPhases(contentDir: string, output: string, work: string, run: number, timeoutMs: number): Promise<PhasesRun> {
+async function runPhases(contentDir: string, output: string, work: string, run: number, timeoutMs: number, smoke: boolean): Promise<PhasesRun> {
   rmSync(output, { recursive: true, force: true });
   const resultFile = join(work, `phases-${run}.json`);
   rmSync(resultFile, { force: true });
-  const m = await runMeasured(process.execPath, ["--import", "tsx", "src/bench/phases-child.ts", "--content", contentDir, "--output", output, "--result", resultFile], {
-    cwd: ROOT, env: childEnv({ DEBUG: "Eleventy:Benchmark*", KEIKOKU_CSAF_CACHE: "off" }), timeoutMs,
+  const m = await runMeasured(process.execPath, ["--import", "tsx", "src/bench/phases-child.ts", "--content", contentDir, "--output", output, "--result", resultFile, ...(smoke ? ["--no-csaf-alone"] : [])], {
+    cwd: ROOT, env: childEnv({ DEBUG: "Eleventy:Benchmark*", ...csafCacheEnv(smoke) }), timeoutMs,
   });
   const result: PhasesResult = existsSync(resultFile)
     ? (JSON.parse(readFileSync(resultFile, "utf8")) as PhasesResult)
@@ -255,10 +264,11 @@ async function checkOnce(contentDir: string, timeoutMs: number, cache: "on" | "o
   return { m, parsed, ok: m.exitCode === 0 && parsed.ok === true };
 }
 
-async function runCheck(contentDir: string, timeoutMs: number): Promise<CheckRun> {
-  const cold = await checkOnce(contentDir, timeoutMs, "off");
+async function runCheck(contentDir: string, timeoutMs: number, smoke: boolean): Promise<CheckRun> {
+  // A smoke run's cold check fills the (new, empty) cache of this content folder itself, saving a process.
+  const cold = await checkOnce(contentDir, timeoutMs, smoke ? "on" : "off");
   // The pre-commit case: the cache holds the last check, and one file was edited since.
-  await checkOnce(contentDir, timeoutMs, "on");
+  if (!smoke) await checkOnce(contentDir, timeoutMs, "on");
   const file = join(contentDir, "ja", "advisories", readdirSync(join(contentDir, "ja", "advisories")).sort()[0]!);
   const original = readFileSync(file, "utf8");
   writeFileSync(file, `${original.replace(/\s*$/, "")}\n\n追記の確認。\n`);
@@ -427,7 +437,7 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
   log(`corpus: ${corpus.entries} entries, ${corpus.files} files in ${contentDir} (${format(corpus.generateMs, "ms")})`);
   const chromium = existsSync(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium");
   const report: BenchReport = {
-    options: { advisories: options.advisories, runs: options.runs, seed: options.seed, edits: options.edits, baseline: options.baseline, phases: options.phases, check: options.check, search: options.search, incremental: options.incremental, timeoutMs: options.timeoutMs },
+    options: { advisories: options.advisories, runs: options.runs, seed: options.seed, edits: options.edits, baseline: options.baseline, phases: options.phases, check: options.check, search: options.search, incremental: options.incremental, timeoutMs: options.timeoutMs, smoke: options.smoke },
     machine: { node: process.versions.node, platform: `${platform()} ${release()}`, cpus: cpus().length, cpuModel: cpus()[0]?.model.trim() ?? "?", memoryGiB: Math.round(totalmem() / 2 ** 30), gnuTime: hasGnuTime(), chromium },
     corpus,
     runs: [],
@@ -435,6 +445,7 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
     failures: [],
     notes: [],
   };
+  if (options.smoke) report.notes.push("SMOKE RUN (--smoke): proves the harness, not a measurement. Builds reuse CSAF validation results (not cold, unlike the line above), 'CSAF alone' is skipped, the cold check fills the check cache, one search probe per language.");
   if (!report.machine.gnuTime) report.notes.push("/usr/bin/time (GNU) not found: peak RSS comes from the /proc poll only, which can miss a peak shorter than the poll interval.");
   const baseline = options.baseline ? prepareBaseline(contentDir, join(work, "baseline")) : undefined;
   const oursOut = join(work, "ours", "_site");
@@ -445,6 +456,9 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
     report.rows = rowsFor(report.runs);
     writeFileSync(options.jsonOut, JSON.stringify({ ...report, partial: true }, null, 2));
   };
+  // One Chromium for the search probe and the dev server's search check, launched before either is timed.
+  let launched: Promise<Browser> | undefined;
+  const browser = () => (launched ??= import("../headless/chromium.ts").then(({ launchChromium }) => launchChromium(process.env.CHROMIUM_PATH)));
   const fail = (what: string, error: string | undefined) => {
     report.failures.push(`${what}: ${error ?? "failed"}`);
     log(`${what} FAILED: ${(error ?? "").split("\n")[0]}`);
@@ -455,7 +469,7 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
       report.runs.push(record);
       const tag = `run ${run}/${options.runs}`;
       log(`${tag}: ours (npm run build)…`);
-      record.ours = await runOurs(contentDir, oursOut, options.timeoutMs);
+      record.ours = await runOurs(contentDir, oursOut, options.timeoutMs, options.smoke);
       if (!record.ours.ok) fail(`${tag} ours`, record.ours.error);
       else log(`${tag}: ours ${format(record.ours.wallMs, "ms")}, ${record.ours.pages ?? "?"} pages, peak ${format(record.ours.peakRssKb, "kb")}`);
       checkpoint();
@@ -468,14 +482,14 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
       }
       if (options.phases) {
         log(`${tag}: ours, phase by phase…`);
-        record.phases = await runPhases(contentDir, phasesOut, work, run, options.timeoutMs);
+        record.phases = await runPhases(contentDir, phasesOut, work, run, options.timeoutMs, options.smoke);
         if (!record.phases.ok) fail(`${tag} phases`, record.phases.error);
         else log(`${tag}: phases load ${format(record.phases.loadMs, "ms")}, render ${format(record.phases.renderHtmlMs, "ms")}, other ${format(record.phases.otherMs, "ms")}, index ${format(record.phases.indexMs, "ms")}`);
         checkpoint();
       }
       if (options.check) {
         log(`${tag}: npm run check…`);
-        record.check = await runCheck(contentDir, options.timeoutMs);
+        record.check = await runCheck(contentDir, options.timeoutMs, options.smoke);
         if (!record.check.ok) fail(`${tag} check`, "check.ts did not report valid content");
         else log(`${tag}: check ${format(record.check.wallMs, "ms")}; cache warm, one file edited: ${record.check.warm?.ok ? format(record.check.warm.wallMs, "ms") : "failed"} (${record.check.warm?.reused ?? "?"} of ${record.check.warm?.files ?? "?"} files reused)`);
         checkpoint();
@@ -493,8 +507,9 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
       try {
         const { measureSearch } = await import("./search-budget.ts");
         const bulletin = readdirSafe(join(contentDir, "ja", "advisories")).find((f) => /^ms\d\d-\d{3}\.md$/.test(f))?.replace(/\.md$/, "").toUpperCase();
-        const probes = [...corpus.probes, ...(bulletin ? [{ lang: "ja", query: bulletin }] : [])];
-        report.search = { results: await measureSearch(site, probes), site: site === oursOut ? "the last full build" : "the phases build" };
+        const all = [...corpus.probes, ...(bulletin ? [{ lang: "ja", query: bulletin }] : [])];
+        const probes = options.smoke ? all.filter((p, i) => all.findIndex((q) => q.lang === p.lang) === i) : all;
+        report.search = { results: await measureSearch(site, probes, await browser()), site: site === oursOut ? "the last full build" : "the phases build" };
       } catch (error) {
         report.search = { skipped: `failed: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}` };
         report.failures.push(`search probe: ${error instanceof Error ? error.message : String(error)}`);
@@ -505,20 +520,17 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
     if (!options.incremental) report.incremental = { skipped: "--no-incremental" };
     else {
       log(`incremental: dev server on the corpus, ${options.edits} edit(s)…`);
-      const verifier = chromium ? await searchVerifier() : undefined;
-      try {
-        report.incremental = await measureIncremental({
-          root: ROOT, contentDir, file: corpus.editTarget.file, urlPath: corpus.editTarget.urlPath, output: join(work, "dev", "_site"),
-          edits: options.edits, timeoutMs: options.timeoutMs, ...(verifier ? { verifySearch: verifier.poll } : {}), log: (line) => log(`incremental: ${line}`),
-        });
-      } finally {
-        await verifier?.close();
-      }
+      const verifier = chromium ? await searchVerifier(await browser()) : undefined;
+      report.incremental = await measureIncremental({
+        root: ROOT, contentDir, file: corpus.editTarget.file, urlPath: corpus.editTarget.urlPath, output: join(work, "dev", "_site"),
+        edits: options.edits, timeoutMs: options.timeoutMs, ...(verifier ? { verifySearch: verifier } : {}), log: (line) => log(`incremental: ${line}`),
+      });
       if (!report.incremental.ok) report.failures.push(`incremental: ${report.incremental.error}`);
     }
     report.notes.push(`working folder: ${work}${options.keep ? " (kept)" : " (deleted)"}`);
     return report;
   } finally {
+    await launched?.then((b) => b.close(), () => undefined);
     if (!options.keep) rmSync(work, { recursive: true, force: true });
   }
 }
@@ -535,11 +547,9 @@ function readdirSafe(dir: string): string[] {
  * Polls the dev server's search page in Chromium for a word until the edited page is listed. The browser
  * is started before the edit, so the time measured is the site's, not Chromium's start-up.
  */
-async function searchVerifier(): Promise<{ poll: (origin: string, word: string, deadline: number) => Promise<boolean>; close(): Promise<void> }> {
-  const { launchChromium } = await import("../headless/chromium.ts");
+async function searchVerifier(browser: Browser): Promise<(origin: string, word: string, deadline: number) => Promise<boolean>> {
   const { searchFor } = await import("../headless/search-page.ts");
-  const browser = await launchChromium(process.env.CHROMIUM_PATH);
-  const poll = async (origin: string, word: string, deadline: number) => {
+  return async (origin: string, word: string, deadline: number) => {
     while (performance.now() < deadline) {
       // A fresh context each time: nothing of the previous index stays cached.
       const context = await browser.newContext();
@@ -555,7 +565,6 @@ async function searchVerifier(): Promise<{ poll: (origin: string, word: string, 
     }
     return false;
   };
-  return { poll, close: () => browser.close() };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

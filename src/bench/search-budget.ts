@@ -8,6 +8,7 @@
  */
 import { resolve } from "node:path";
 import { serveStatic } from "../headless/static-server.ts";
+import type { Browser } from "playwright-core";
 import { launchChromium } from "../headless/chromium.ts";
 
 export interface SearchBudget {
@@ -32,9 +33,10 @@ function kindOf(url: string): string {
   return "other";
 }
 
-export async function measureSearch(siteDir: string, probes: { lang: string; query: string }[]): Promise<SearchBudget[]> {
+/** `shared`: a Chromium of the caller's, left open; without it one is launched and closed. */
+export async function measureSearch(siteDir: string, probes: { lang: string; query: string }[], shared?: Browser): Promise<SearchBudget[]> {
   const server = await serveStatic(siteDir);
-  const browser = await launchChromium(process.env.CHROMIUM_PATH);
+  const browser = shared ?? (await launchChromium(process.env.CHROMIUM_PATH));
   const out: SearchBudget[] = [];
   try {
     for (const { lang, query } of probes) {
@@ -76,7 +78,7 @@ export async function measureSearch(siteDir: string, probes: { lang: string; que
       await context.close();
     }
   } finally {
-    await browser.close();
+    if (!shared) await browser.close();
     await server.close();
   }
   return out;

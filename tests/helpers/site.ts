@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as cheerio from "cheerio";
-import { buildSite, type BuildResult } from "../../src/site/build-site.ts";
+import type { BuildResult } from "../../src/site/build-site.ts";
 import { emptyReport } from "../../src/site/build-report.ts";
 import { settingsFor } from "./settings.ts";
 
@@ -35,6 +35,8 @@ export function siteAt(dir: string, result: BuildResult = { pages: 0, notices: [
 
 export async function buildTestSite(options: { contentDir?: string; output?: string; env?: Record<string, string> } = {}): Promise<BuiltSite> {
   const output = options.output ?? join(mkdtempSync(join(tmpdir(), "keikoku-site-")), "_site");
+  // Imported when a site is built: a test process that only reads built sites never loads Eleventy.
+  const { buildSite } = await import("../../src/site/build-site.ts");
   const result = await buildSite(settingsFor(options), { output });
   return siteAt(output, result);
 }
