@@ -99,7 +99,7 @@ export async function startDevServer({ settings, output, port, log, verbose = fa
     everything = false;
     try {
       // Removing or renaming an entry while editing is normal: the URL manifest is checked by npm run build.
-      const result = await buildSite(settings, { output, checkUrls: false, verbose, live: true });
+      const result = await buildSite(settings, { output, checkUrls: false, verbose, live: true, memory });
       await live?.search?.close();
       live = { ...result.live!, snapshot: snapshot(result.live!.site), memory };
       problems = [];

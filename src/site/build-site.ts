@@ -12,6 +12,7 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import type { SiteData } from "../data/entries.ts";
+import type { LoadMemory } from "../data/content-cache.ts";
 import { loadContent, type Locate } from "../data/load-content.ts";
 import { ContentError } from "../data/problems.ts";
 import type { Settings } from "../settings/settings.ts";
@@ -36,6 +37,8 @@ export interface BuildOptions {
   verbose?: boolean;
   /** Keep what a later update needs (the dev server): the CSAF files and the search index, in memory. */
   live?: boolean;
+  /** What the content load keeps for later loads of the same process (the dev server's; content-cache.ts). */
+  memory?: LoadMemory;
 }
 
 export interface BuildResult {
@@ -111,7 +114,7 @@ export async function buildSite(settings: Settings, options: BuildOptions): Prom
   const output = resolve(options.output);
 
   // 1. Validate before anything is written: the report lists every problem at once.
-  const loaded = loadContent({ root: settings.root, contentDir: settings.siteDir, cache: settings.switches.contentCache, siteUrl: settings.siteUrl });
+  const loaded = loadContent({ root: settings.root, contentDir: settings.siteDir, cache: settings.switches.contentCache, siteUrl: settings.siteUrl, ...(options.memory ? { memory: options.memory } : {}) });
   if (!loaded.site) throw new ContentError(loaded.problems);
   const site = withUpdateDay(loaded.site, settings);
   // 2. The CSAF documents need only the data: their worker thread starts now, beside the rendering.
