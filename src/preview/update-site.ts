@@ -2,12 +2,15 @@
  * The dev server's answer to a save: bring a built folder up to date with the content by redoing only what
  * the save changed (the plan: update-plan.ts), instead of building the whole site again.
  *
- *   load and check all content (the content cache reuses every unchanged file; the cross-file checks run in full)
+ *   stage one, updatePages (the dev server runs one save at a time):
+ *     load and check all content (unchanged files' texts and parses come from memory; cross-file checks run in full)
  *     → plan: the pages whose data changed, and the files whose item is gone
  *     → delete those files, render those pages into the folder        (the page is served from here on)
  *     → render the pages made from the whole site (lists, feeds, API, sitemap), if any entry changed
- *     → CSAF: every document generated again (validation cached by content), only changed files written
- *     → the search identifier table, and the Pagefind index for the pages rendered and removed
+ *   stage two, updateOutputs (on its own chain; the next save's stage one does not wait for it):
+ *     the search identifier table and the Pagefind index for the pages rendered and removed, while
+ *     CSAF generates every document again on its worker (validation remembered by content), then only
+ *     the CSAF files that differ are written
  *
  * When what every page shows changed (products, free pages, the site's last update) the plan says so and the
  * dev server builds everything instead. tests/preview/replay.build.test.ts replays edits of every sort and
@@ -100,7 +103,8 @@ export interface OutputsUpdated {
   csafFiles?: Map<string, string>;
   identifierFiles: Map<string, string>;
   csafWritten: number;
-  seconds: { csaf: number; total: number };
+  /** The identifier table and the search index are up to date; then CSAF too (total). */
+  seconds: { search: number; total: number };
 }
 
 /**
@@ -113,18 +117,20 @@ export interface OutputsUpdated {
 export async function updateOutputs(settings: Settings, output: string, live: LiveSite, site: SiteSnapshot["site"], locate: Locate, changes: PageChanges): Promise<OutputsUpdated> {
   const started = performance.now();
   const since = () => (performance.now() - started) / 1000;
+  // CSAF on its worker thread and Pagefind in its own process do not wait for each other.
+  const csafJob = settings.switches.csaf ? startCsaf(site, settings) : undefined;
+  const identifierFiles = writeIdentifierFiles(output, site, live.identifierFiles);
+  await live.search?.update(output, changes);
+  const searchAt = since();
   let csafWritten = 0;
   let csafFiles = live.csafFiles;
-  if (settings.switches.csaf) {
-    const update = await updateCsaf(startCsaf(site, settings), output, locate, live.csafFiles ?? new Map());
+  if (csafJob) {
+    const update = await updateCsaf(csafJob, output, locate, live.csafFiles ?? new Map());
     for (const path of update.removedPaths) pruneEmptyFolders(output, dirname(path));
     csafWritten = update.written;
     csafFiles = update.output.files;
   }
-  const csafAt = since();
-  const identifierFiles = writeIdentifierFiles(output, site, live.identifierFiles);
-  await live.search?.update(output, changes);
-  return { ...(csafFiles ? { csafFiles } : {}), identifierFiles, csafWritten, seconds: { csaf: csafAt, total: since() } };
+  return { ...(csafFiles ? { csafFiles } : {}), identifierFiles, csafWritten, seconds: { search: searchAt, total: since() } };
 }
 
 const hasItems = (s: RenderSelection) => s.entries.length > 0 || s.identifierPages.length > 0 || s.redirects.length > 0;
