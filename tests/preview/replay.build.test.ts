@@ -1,15 +1,16 @@
 /**
  * The dev server's updates are a clean build's output: a scripted sequence of saves (edit text, edit a title,
- * change a date, add an entry, delete one, break a file and fix it, change the products) is replayed against a
- * running dev server, and after each save its folder is compared, file by file and byte for byte (the search
- * bundle and the CSAF directory included), with a clean build of the same content.
+ * change a date, add an entry, break a file and fix it, save twice while search catches up, rename an entry,
+ * delete it, change the products) is replayed against a running dev server, and after each save its folder is
+ * compared, file by file and byte for byte (the search bundle and the CSAF directory included), with a clean
+ * build of the same content.
  *
  * Each step also says how the dev server got there: an edit must be an update of some pages ("update"), not a
  * whole build, or the comparison would prove nothing about the updates.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ROOT } from "../helpers/fixtures.ts";
@@ -31,10 +32,12 @@ interface Files {
   edit(path: string, from: string, to: string): void;
   write(path: string, text: string): void;
   remove(path: string): void;
+  rename(from: string, to: string): void;
   read(path: string): string;
 }
 
 const NEW_HOAX = "ja/hoaxes/replay-test.md";
+const RENAMED_HOAX = "ja/hoaxes/replay-test-renamed.md";
 /** What the dev server printed since the step began. */
 const logged: string[] = [];
 
@@ -71,7 +74,8 @@ const STEPS: Step[] = [
       await waitFor(() => logged.filter((line) => line.includes("search and CSAF follow")).length === 2);
     },
   },
-  { name: "delete an entry", expect: "update", save: (s) => s.remove(NEW_HOAX) },
+  { name: "rename an entry", expect: "update", save: (s) => s.rename(NEW_HOAX, RENAMED_HOAX) },
+  { name: "delete an entry", expect: "update", save: (s) => s.remove(RENAMED_HOAX) },
   { name: "change a product's name (every page shows products)", expect: "build", save: (s) => s.edit("products.yaml", "ja: Windows XP", "ja: Windows XP（再現テスト）") },
 ];
 
@@ -83,6 +87,7 @@ test("after every save, the dev server's folder equals a clean build of the same
     read: (path) => readFileSync(join(content, path), "utf8"),
     write: (path, text) => writeFileSync(join(content, path), text),
     remove: (path) => unlinkSync(join(content, path)),
+    rename: (from, to) => renameSync(join(content, from), join(content, to)),
     edit(path, from, to) {
       const text = this.read(path);
       assert.ok(text.includes(from), `${path} holds "${from}"`);
