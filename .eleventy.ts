@@ -7,6 +7,7 @@
 import type { Settings } from "./src/settings/settings.ts";
 import type { SiteData } from "./src/data/entries.ts";
 import type { RenderSelection } from "./src/site/render-selection.ts";
+import type { SiteLists } from "./src/site/template-data.ts";
 import { i18nPlugin } from "./src/i18n/plugin.ts";
 import { sitePlugin } from "./src/site/plugin.ts";
 import { dataPlugin } from "./src/site/template-data.ts";
@@ -19,16 +20,20 @@ import { searchPlugin } from "./src/search/plugin.ts";
 export interface RenderInputs {
   settings: Settings;
   site: SiteData;
-  /** Only these pages, into a folder that holds the rest of the site (the dev server's updates); all when absent. */
+  /** Only these pages, into a folder that holds the rest of the site (a batch of a build, a dev-server update); all when absent. */
   selection?: RenderSelection;
+  /** Copy public/ and write the theme stylesheet (default: when rendering every page). */
+  staticFiles?: boolean;
+  /** The KB/CVE pages and redirects, computed once for all of a build's batches (else from `site`). */
+  lists?: SiteLists;
 }
 
 export default function keikoku(eleventyConfig: any, inputs?: RenderInputs): void {
   if (!inputs) throw new Error("Keikoku's .eleventy.ts renders a site from values that npm run build and npm start pass it; run one of those instead of the Eleventy CLI.");
-  const { settings, site, selection } = inputs;
+  const { settings, site, selection, lists, staticFiles = !selection } = inputs;
   eleventyConfig.addPlugin(i18nPlugin);
-  eleventyConfig.addPlugin(sitePlugin, { settings, staticFiles: !selection });
-  eleventyConfig.addPlugin(dataPlugin, { settings, site, ...(selection ? { selection } : {}) });
+  eleventyConfig.addPlugin(sitePlugin, { settings, staticFiles });
+  eleventyConfig.addPlugin(dataPlugin, { settings, site, ...(selection ? { selection } : {}), ...(lists ? { lists } : {}) });
   eleventyConfig.addPlugin(feedsPlugin);
   eleventyConfig.addPlugin(apiPlugin, { settings });
   eleventyConfig.addPlugin(csafPlugin, { settings });

@@ -136,7 +136,9 @@ export async function startDevServer({ settings, output, port, log, verbose = fa
       try {
         const done = await updateOutputs(settings, output, live, due.site, due.locate, due.changes);
         if (live) live = { ...live, identifierFiles: done.identifierFiles, ...(done.csafFiles ? { csafFiles: done.csafFiles } : {}) };
-        log(`[keikoku] ✔ search updated in ${done.seconds.search.toFixed(1)} s, CSAF in ${done.seconds.total.toFixed(1)} s${done.csafWritten ? ` (${done.csafWritten} ${done.csafWritten === 1 ? "file" : "files"} written)` : ""}`);
+        const seconds = done.seconds.search.toFixed(1);
+        const search = done.searchLanguages.length ? `search updated (${done.searchLanguages.join(", ")}) in ${seconds} s` : `search unchanged (checked in ${seconds} s)`;
+        log(`[keikoku] ✔ ${search}, CSAF in ${done.seconds.total.toFixed(1)} s${done.csafWritten ? ` (${done.csafWritten} ${done.csafWritten === 1 ? "file" : "files"} written)` : ""}`);
       } catch (error) {
         // The folder is only partly up to date: the next save builds everything.
         live = undefined;

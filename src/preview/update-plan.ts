@@ -13,9 +13,9 @@
  * A page whose item is gone is deleted. tests/preview/replay.build.test.ts proves the result equals a clean build.
  */
 import type { Entry, SiteData } from "../data/entries.ts";
-import { identifierPages, type IdentifierPage } from "../identifiers/identifier-pages.ts";
-import { redirectFile, redirectsFor, type Redirect } from "../links/aliases.ts";
-import { LANGS } from "../i18n/languages.ts";
+import type { IdentifierPage } from "../identifiers/identifier-pages.ts";
+import { redirectFile, type Redirect } from "../links/aliases.ts";
+import { siteLists, type SiteLists } from "../site/template-data.ts";
 import type { RenderSelection } from "../site/render-selection.ts";
 
 /** A loaded site, indexed for the comparison. */
@@ -26,16 +26,20 @@ export interface SiteSnapshot {
   entries: Map<string, Entry>;
   identifierPages: Map<string, IdentifierPage>;
   redirects: Map<string, Redirect>;
+  /** The KB/CVE pages and redirects as a render takes them (computed once per save, not once per render). */
+  lists: SiteLists;
 }
 
 export function snapshot(site: SiteData): SiteSnapshot {
+  const lists = siteLists(site);
   return {
     site,
     // Notices are not shown on pages (the report prints them); the rest of SiteData besides the entries is.
     shared: { pages: site.pages, products: site.products, productOrder: Object.keys(site.products), lastUpdated: site.lastUpdated },
     entries: new Map(site.entries.map((entry) => [entry.url, entry])),
-    identifierPages: new Map(identifierPages(site.entries, LANGS).map((page) => [page.url, page])),
-    redirects: new Map(redirectsFor(site.entries).map((redirect) => [redirect.from, redirect])),
+    identifierPages: new Map(lists.identifierPages.map((page) => [page.url, page])),
+    redirects: new Map(lists.redirects.map((redirect) => [redirect.from, redirect])),
+    lists,
   };
 }
 
@@ -67,18 +71,14 @@ export type UpdatePlan =
       selection: RenderSelection;
       /** Site paths (no prefix) of the output files whose item is gone. */
       removed: string[];
-      /** URLs of entry pages that are new since the last build (the search index must take them in order). */
-      added: string[];
     };
 
 export function planUpdate(before: SiteSnapshot, after: SiteSnapshot): UpdatePlan {
   if (!sameData(before.shared, after.shared)) return { kind: "everything", reason: "shared" };
 
   const changedEntries = new Set<string>();
-  const added: string[] = [];
   for (const [url, entry] of after.entries) {
     const old = before.entries.get(url);
-    if (!old) added.push(url);
     if (!old || !sameData(old, entry)) changedEntries.add(url);
   }
   const removed: string[] = [];
@@ -98,5 +98,5 @@ export function planUpdate(before: SiteSnapshot, after: SiteSnapshot): UpdatePla
 
   const entries = after.site.entries.filter((e) => changedEntries.has(e.url));
   const siteWide = entries.length > 0 || entriesGone || redirects.length > 0 || removed.length > 0;
-  return { kind: "pages", selection: { entries, identifierPages, redirects, siteWide }, removed, added };
+  return { kind: "pages", selection: { entries, identifierPages, redirects, siteWide }, removed };
 }

@@ -49,11 +49,9 @@ export interface PagesUpdated {
 export interface PageChanges {
   rendered: string[];
   removed: string[];
-  /** Some entries are new (the search index takes them in a clean build's order). */
-  added: boolean;
 }
 
-export const mergeChanges = (a: PageChanges, b: PageChanges): PageChanges => ({ rendered: [...a.rendered, ...b.rendered], removed: [...a.removed, ...b.removed], added: a.added || b.added });
+export const mergeChanges = (a: PageChanges, b: PageChanges): PageChanges => ({ rendered: [...a.rendered, ...b.rendered], removed: [...a.removed, ...b.removed] });
 
 export interface UpdateOptions {
   settings: Settings;
@@ -86,15 +84,15 @@ export async function updatePages({ settings, output, live, pagesWritten, verbos
   // First the pages of the changed items (what the author is looking at), then the pages made from the whole
   // site, which at archive scale are the slow ones (lists and sitemap of every entry).
   const items = { ...selection, siteWide: false };
-  const rendered = hasItems(items) ? await renderPages({ settings, site, selection: items }, output, { verbose }) : [];
+  const rendered = hasItems(items) ? await renderPages({ settings, site, lists: next.lists, selection: items }, output, { verbose }) : [];
   const page = since();
   pagesWritten?.();
-  if (selection.siteWide) rendered.push(...(await renderPages({ settings, site, selection: { entries: [], identifierPages: [], redirects: [], siteWide: true } }, output, { verbose })));
+  if (selection.siteWide) rendered.push(...(await renderPages({ settings, site, lists: next.lists, selection: { entries: [], identifierPages: [], redirects: [], siteWide: true } }, output, { verbose })));
   return {
     kind: "pages",
     snapshot: next,
     locate: loaded.locate,
-    changes: { rendered, removed: plan.removed, added: plan.added.length > 0 },
+    changes: { rendered, removed: plan.removed },
     seconds: { loaded: loadedAt, planned: plannedAt, page, siteWide: since() },
   };
 }
@@ -103,6 +101,8 @@ export interface OutputsUpdated {
   csafFiles?: Map<string, string>;
   identifierFiles: Map<string, string>;
   csafWritten: number;
+  /** The languages whose search index was written again (those with a page that changed). */
+  searchLanguages: string[];
   /** The identifier table and the search index are up to date; then CSAF too (total). */
   seconds: { search: number; total: number };
 }
@@ -120,7 +120,7 @@ export async function updateOutputs(settings: Settings, output: string, live: Li
   // CSAF on its worker thread and Pagefind in its own process do not wait for each other.
   const csafJob = settings.switches.csaf ? startCsaf(site, settings) : undefined;
   const identifierFiles = writeIdentifierFiles(output, site, live.identifierFiles);
-  await live.search?.update(output, changes);
+  const searchLanguages = (await live.search?.update(output, changes))?.languages ?? [];
   const searchAt = since();
   let csafWritten = 0;
   let csafFiles = live.csafFiles;
@@ -130,7 +130,7 @@ export async function updateOutputs(settings: Settings, output: string, live: Li
     csafWritten = update.written;
     csafFiles = update.output.files;
   }
-  return { ...(csafFiles ? { csafFiles } : {}), identifierFiles, csafWritten, seconds: { search: searchAt, total: since() } };
+  return { ...(csafFiles ? { csafFiles } : {}), identifierFiles, csafWritten, searchLanguages, seconds: { search: searchAt, total: since() } };
 }
 
 const hasItems = (s: RenderSelection) => s.entries.length > 0 || s.identifierPages.length > 0 || s.redirects.length > 0;

@@ -5,7 +5,8 @@
  *   settings (src/settings, parsed once)
  *     → 1. load: read and validate every content file (every problem at once, nothing written on failure)
  *     → 2. start the CSAF documents on their worker thread, beside the rendering
- *     → 3. render every page into a staging folder (Eleventy, .eleventy.ts)
+ *     → 3. render every page into a staging folder (Eleventy, .eleventy.ts; in batches, src/site/render.ts);
+ *          each language goes to Pagefind as soon as its pages are written, indexed beside the rendering
  *     → 4. the steps after rendering, in the order of AFTER_RENDER
  *     → 5. swap the staging folder in for the output (a failed build never touches the previous site)
  */
@@ -19,10 +20,11 @@ import type { Settings } from "../settings/settings.ts";
 import type { CsafOutput } from "../csaf/generate.ts";
 import { startCsaf, writeCsaf } from "../csaf/step.ts";
 import { stopCsafWorker } from "../csaf/in-background.ts";
-import { bundleBrowserCode, indexSite, writeIdentifierFiles } from "../search/steps.ts";
-import { LiveSearchIndex } from "../search/pagefind-index.ts";
+import { bundleBrowserCode, writeIdentifierFiles } from "../search/steps.ts";
+import { SiteIndexing, type LiveSearchIndex } from "../search/pagefind-index.ts";
+import type { Lang } from "../i18n/languages.ts";
 import { checkUrlManifest } from "../links/url-manifest.ts";
-import { renderPages } from "./render.ts";
+import { renderSite } from "./render.ts";
 import { walkFiles } from "../links/walk-files.ts";
 import { addCsafReport, addNotices, emptyReport, type BuildReport } from "./build-report.ts";
 
@@ -58,6 +60,8 @@ export interface StepContext {
   dir: string;
   /** The CSAF documents being generated since step 2 (undefined when CSAF is off). */
   csaf?: Promise<CsafOutput>;
+  /** The search index being made since step 3 (undefined when search is off). */
+  search?: SiteIndexing;
   /** Where a field of a content file is, for problems found after loading. */
   locate: Locate;
   checkUrls: boolean;
@@ -100,10 +104,9 @@ export const AFTER_RENDER: AfterRenderStep[] = [
   { name: "search code", run: ({ dir }) => bundleBrowserCode(dir) },
   {
     name: "Pagefind index",
-    run: async ({ dir, settings, live }) => {
-      if (!settings.switches.search) return;
-      if (live) live.search = await LiveSearchIndex.create(dir);
-      else await indexSite(dir);
+    run: async ({ search, live }) => {
+      const done = await search?.finish();
+      if (live && done?.live) live.search = done.live;
     },
   },
   // URLs not recorded yet: the author records them (npm run urls -- --update) before publishing.
@@ -123,15 +126,17 @@ export async function buildSite(settings: Settings, options: BuildOptions): Prom
   const staging = join(dirname(output), `.${basename(output)}.staging-${process.pid}`);
   removeAbandonedStaging(output);
   rmSync(staging, { recursive: true, force: true });
-  mkdirSync(dirname(output), { recursive: true });
+  mkdirSync(staging, { recursive: true });
+  const search = settings.switches.search ? new SiteIndexing(staging, { keep: options.live === true }) : undefined;
   try {
-    // 3. Every page.
-    await renderPages({ settings, site }, staging, { ...(options.layouts ? { layouts: options.layouts } : {}), verbose: options.verbose === true });
+    // 3. Every page; Pagefind takes each language once its pages are written.
+    const languageDone = (lang: Lang) => search?.add(lang);
+    await renderSite({ settings, site }, staging, { ...(options.layouts ? { layouts: options.layouts } : {}), verbose: options.verbose === true, languageDone });
     // 4. Everything made from the pages or the data, in order.
     const report = emptyReport();
     addNotices(report, [...settings.notices, ...site.notices]);
     const live: LiveOutputs | undefined = options.live ? {} : undefined;
-    const context: StepContext = { settings, site, dir: staging, ...(csaf ? { csaf } : {}), locate: loaded.locate, checkUrls: options.checkUrls !== false, report, ...(live ? { live } : {}) };
+    const context: StepContext = { settings, site, dir: staging, ...(csaf ? { csaf } : {}), ...(search ? { search } : {}), locate: loaded.locate, checkUrls: options.checkUrls !== false, report, ...(live ? { live } : {}) };
     for (const step of AFTER_RENDER) await step.run(context);
     const pages = walkFiles(staging).filter((f) => f.endsWith(".html")).length;
     // 5. The new site replaces the old one in one rename.
@@ -139,6 +144,7 @@ export async function buildSite(settings: Settings, options: BuildOptions): Prom
     return { pages, notices: [...report.actions, ...report.notes], report, ...(live ? { live: { ...live, site } } : {}) };
   } catch (error) {
     stopCsafWorker();
+    await search?.abandon();
     // Eleventy may still be copying public/ into the staging folder when a template fails; removing the folder
     // under it made that copy fail as an unhandled rejection. The folder goes when the process exits, or at
     // the start of this process's next build (same name), or of any later build (removeAbandonedStaging).

@@ -7,7 +7,9 @@ import { join, relative, sep } from "node:path";
 import Eleventy from "@11ty/eleventy";
 import keikoku, { type RenderInputs } from "../../.eleventy.ts";
 import { KEIKOKU_ROOT } from "../settings/paths.ts";
-import { ignoreUnselected } from "./render-selection.ts";
+import { ignoreUnselected, type RenderSelection } from "./render-selection.ts";
+import { siteLists } from "./template-data.ts";
+import { LANGS, type Lang } from "../i18n/languages.ts";
 
 export interface RenderOptions {
   /** The templates (default Keikoku's layouts/). */
@@ -37,4 +39,33 @@ export async function renderPages(inputs: RenderInputs, dir: string, { layouts =
   const [, templates] = (await eleventy.write()) as [unknown, { outputPath?: string | false }[]];
   // What was written, as site paths without the prefix ("/ja/advisories/sasser/index.html").
   return templates.flatMap(({ outputPath }) => (typeof outputPath === "string" ? [`/${relative(dir, outputPath).split(sep).join("/")}`] : []));
+}
+
+/**
+ * Items per Eleventy run in a full build. Eleventy renders every page of a run before it writes any and keeps
+ * them all until the run ends, so one run over a whole archive held every page at once (4.5 GB of node at 5,000
+ * advisories); runs of this many pages hold a few hundred MB, for a few tenths of a second each to start.
+ */
+export const BATCH_SIZE = 2000;
+
+/**
+ * Renders every page of a site, in batches (see BATCH_SIZE): first the pages made from the whole site and the
+ * static files, then each language's entries and KB/CVE pages, then the redirects. `languageDone` is called
+ * once all of a language's entry pages (and the whole-site pages) are in the folder: what search needs of it.
+ */
+export async function renderSite(inputs: RenderInputs, dir: string, { languageDone, batchSize = BATCH_SIZE, ...options }: RenderOptions & { languageDone?: (lang: Lang) => void; batchSize?: number } = {}): Promise<void> {
+  const lists = siteLists(inputs.site);
+  const none: RenderSelection = { entries: [], identifierPages: [], redirects: [], siteWide: false };
+  const run = (selection: Partial<RenderSelection>, staticFiles = false) => renderPages({ ...inputs, lists, selection: { ...none, ...selection }, staticFiles }, dir, options);
+  await run({ siteWide: true }, true);
+  for (const lang of LANGS) {
+    for (const entries of batches(inputs.site.entries.filter((e) => e.lang === lang), batchSize)) await run({ entries });
+    languageDone?.(lang);
+    for (const pages of batches(lists.identifierPages.filter((p) => p.lang === lang), batchSize)) await run({ identifierPages: pages });
+  }
+  for (const some of batches(lists.redirects, batchSize)) await run({ redirects: some });
+}
+
+function* batches<T>(items: T[], size: number): Generator<T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
 }

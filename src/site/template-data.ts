@@ -17,6 +17,18 @@ export interface DataPluginOptions {
   site: SiteData;
   /** Only these pages (see render-selection.ts); every page when absent. */
   selection?: RenderSelection;
+  /** The site's KB/CVE pages and redirects, when the caller has them already (a build renders in batches). */
+  lists?: SiteLists;
+}
+
+/** The pages made from the entries' identifiers and aliases. */
+export interface SiteLists {
+  identifierPages: IdentifierPage[];
+  redirects: Redirect[];
+}
+
+export function siteLists(site: SiteData): SiteLists {
+  return { identifierPages: identifierPages(site.entries, LANGS), redirects: redirectsFor(site.entries) };
 }
 
 /** What templates see as `keikoku`. */
@@ -37,7 +49,7 @@ export interface TemplateData extends SiteData {
   byLang: Record<string, { all: Entry[]; advisories: Entry[]; hoaxes: Entry[]; byKind: Record<string, Entry[]> }>;
 }
 
-export function buildTemplateData(site: SiteData, settings: Pick<Settings, "pathPrefix">, selection?: RenderSelection): TemplateData {
+export function buildTemplateData(site: SiteData, settings: Pick<Settings, "pathPrefix">, selection?: RenderSelection, lists: SiteLists = siteLists(site)): TemplateData {
   const byLang: TemplateData["byLang"] = {};
   for (const lang of LANGS) {
     const all = site.entries.filter((e) => e.lang === lang);
@@ -47,8 +59,7 @@ export function buildTemplateData(site: SiteData, settings: Pick<Settings, "path
   }
   const pagesByLang: TemplateData["pagesByLang"] = {};
   for (const page of site.pages) (pagesByLang[page.lang] ??= {})[page.id] = page;
-  const redirects = redirectsFor(site.entries);
-  const identifiers = identifierPages(site.entries, LANGS);
+  const { redirects, identifierPages: identifiers } = lists;
   return {
     ...site, pagesByLang, redirects, redirectsFile: redirectsFile(redirects, settings.pathPrefix),
     identifierPages: identifiers, langs: LANGS, sourceLang: SOURCE_LANG, byLang,
@@ -65,8 +76,8 @@ function names(table: Record<string, Names>, what: string) {
   };
 }
 
-export function dataPlugin(eleventyConfig: any, { settings, site, selection }: DataPluginOptions): void {
-  eleventyConfig.addGlobalData("keikoku", buildTemplateData(site, settings, selection));
+export function dataPlugin(eleventyConfig: any, { settings, site, selection, lists }: DataPluginOptions): void {
+  eleventyConfig.addGlobalData("keikoku", buildTemplateData(site, settings, selection, lists));
   // The vocabularies' names: the site's products (products.yaml), Keikoku's kinds, severities and impacts.
   const product = names(site.products, "product");
   eleventyConfig.addFilter("product", product);

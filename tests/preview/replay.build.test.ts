@@ -26,6 +26,8 @@ interface Step {
   save(site: Files): void | Promise<void>;
   /** How the dev server must bring its folder up to date. */
   expect: UpdateKind | "refused";
+  /** The languages whose search index the update writes again, as its log line names them (only those with a changed page). */
+  search?: string;
 }
 
 interface Files {
@@ -50,8 +52,8 @@ async function waitFor(condition: () => boolean, timeoutMs = 60_000): Promise<vo
 }
 
 const STEPS: Step[] = [
-  { name: "edit the text of an advisory", expect: "update", save: (s) => s.edit("ja/advisories/sasser.md", "ウイルスの感染や駆除については、", "ウイルスの感染や駆除（再現テスト）については、") },
-  { name: "edit a title", expect: "update", save: (s) => s.edit("en/advisories/ms04-011.md", 'title: "MS04-011: Security Update for Microsoft Windows (835732)"', 'title: "MS04-011: Security Update for Windows (835732)"') },
+  { name: "edit the text of an advisory", expect: "update", search: "ja", save: (s) => s.edit("ja/advisories/sasser.md", "ウイルスの感染や駆除については、", "ウイルスの感染や駆除（再現テスト）については、") },
+  { name: "edit a title", expect: "update", search: "en", save: (s) => s.edit("en/advisories/ms04-011.md", 'title: "MS04-011: Security Update for Microsoft Windows (835732)"', 'title: "MS04-011: Security Update for Windows (835732)"') },
   {
     name: "change a date",
     expect: "update",
@@ -113,6 +115,7 @@ test("after every save, the dev server's folder equals a clean build of the same
         // The folder is left as it was: it still equals the last clean build.
       } else {
         assert.equal(kind, step.expect, `${step.name}: the dev server ${kind === "build" ? "built everything" : "updated some pages"}:\n${logged.join("\n")}`);
+        if (step.search) assert.ok(logged.some((line) => line.includes(`search updated (${step.search}) in`)), `${step.name}: search written again for ${step.search} only:\n${logged.join("\n")}`);
         rmSync(join(tmp, `clean-${i}`), { recursive: true, force: true });
         cleanOutput = join(tmp, `clean-${i + 1}`, "_site");
         await buildSite(settings, { output: cleanOutput, checkUrls: false });

@@ -97,7 +97,7 @@ test("the dev server reports each rebuild the same way, and nothing of CSAF whil
       const lines = logged.slice(before);
       assert.equal(lines.length, 2, lines.join("\n---\n"));
       assert.match(lines[0]!, /^\[keikoku\] ✔ updated \d+ pages: the entry's pages in \d+\.\d\d s, the lists in \d+\.\d s; search and CSAF follow$/);
-      assert.match(lines[1]!, /^\[keikoku\] ✔ search updated in \d+\.\d s, CSAF in \d+\.\d s \(\d+ files written\)$/);
+      assert.match(lines[1]!, /^\[keikoku\] ✔ search updated \(ja\) in \d+\.\d s, CSAF in \d+\.\d s \(\d+ files written\)$/);
     } finally {
       await server.close();
     }
