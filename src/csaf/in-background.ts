@@ -1,16 +1,16 @@
 /**
- * Runs `generateCsaf` on the CSAF worker thread (worker.ts). One worker per process, started on first use
+ * Runs `generateCsaf` on the CSAF worker thread (worker.ts), which also writes the files. One worker per process, started on first use
  * and kept (unref'd) so the dev server's rebuilds keep the loaded validator; jobs run one after another.
  */
 import { Worker } from "node:worker_threads";
 import type { SiteData } from "../data/entries.ts";
 import type { CsafConfig } from "./config.ts";
-import type { CsafOutput } from "./generate.ts";
+import type { CsafWrite, CsafWritten } from "./write-files.ts";
 
 let worker: Worker | undefined;
 let nextId = 1;
 /** Jobs sent and not answered yet, each with the worker it was sent to. */
-const pending = new Map<number, { owner: Worker; resolve: (output: CsafOutput) => void; reject: (error: Error) => void }>();
+const pending = new Map<number, { owner: Worker; resolve: (output: CsafWritten) => void; reject: (error: Error) => void }>();
 
 const hasJobs = (owner: Worker) => [...pending.values()].some((job) => job.owner === owner);
 
@@ -38,7 +38,7 @@ export function warmUpCsafWorker(): void {
   if (worker) return;
   const started = new Worker(new URL("./worker-entry.mjs", import.meta.url));
   started.unref();
-  started.on("message", (message: { id: number; output?: CsafOutput; error?: string }) => {
+  started.on("message", (message: { id: number; output?: CsafWritten; error?: string }) => {
     const job = pending.get(message.id);
     if (!job) return;
     pending.delete(message.id);
@@ -56,15 +56,15 @@ export function warmUpCsafWorker(): void {
 }
 
 /** Never throws: a worker that cannot start or take the job makes the returned promise reject instead. */
-export function generateCsafInBackground(site: SiteData, config: CsafConfig, cacheFile: string | undefined): Promise<CsafOutput> {
+export function generateCsafInBackground(site: SiteData, config: CsafConfig, cacheFile: string | undefined, write: CsafWrite): Promise<CsafWritten> {
   const id = nextId++;
   try {
     warmUpCsafWorker();
     const owner = worker!;
-    const answer = new Promise<CsafOutput>((resolve, reject) => pending.set(id, { owner, resolve, reject }));
+    const answer = new Promise<CsafWritten>((resolve, reject) => pending.set(id, { owner, resolve, reject }));
     // Held while a job is out, so the process waits for the answer.
     worker!.ref();
-    worker!.postMessage({ id, site, config, cacheFile });
+    worker!.postMessage({ id, site, config, cacheFile, write });
     return answer;
   } catch (error) {
     pending.delete(id);

@@ -5,23 +5,27 @@
  * idle; the validator is imported on the first document not validated before (a build whose documents are all
  * remembered never pays for it).
  *
- * Messages: in `{ id, site, config, cacheFile }`, out `{ id, output }` or `{ id, error }`.
+ * It also writes the files (write-files.ts): the main thread gets back the report's facts, not the documents.
+ *
+ * Messages: in `{ id, site, config, cacheFile, write }`, out `{ id, output }` (CsafWritten) or `{ id, error }`.
  */
 import { parentPort } from "node:worker_threads";
 import type { SiteData } from "../data/entries.ts";
 import type { CsafConfig } from "./config.ts";
 import { generateCsaf } from "./generate.ts";
+import { writeProviderFiles, type CsafWrite } from "./write-files.ts";
 
 export interface CsafJob {
   id: number;
   site: SiteData;
   config: CsafConfig;
   cacheFile?: string;
+  write: CsafWrite;
 }
 
-parentPort?.on("message", async ({ id, site, config, cacheFile }: CsafJob) => {
+parentPort?.on("message", async ({ id, site, config, cacheFile, write }: CsafJob) => {
   try {
-    const output = await generateCsaf(site, config, cacheFile ? { cacheFile } : {});
+    const output = writeProviderFiles(await generateCsaf(site, config, cacheFile ? { cacheFile } : {}), write);
     parentPort!.postMessage({ id, output });
   } catch (error) {
     parentPort!.postMessage({ id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });

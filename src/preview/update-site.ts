@@ -22,7 +22,7 @@ import { loadContent, type Locate } from "../data/load-content.ts";
 import type { LoadMemory } from "../data/content-cache.ts";
 import { ContentError } from "../data/problems.ts";
 import type { Settings } from "../settings/settings.ts";
-import { startCsaf, updateCsaf } from "../csaf/step.ts";
+import { finishCsaf, startCsaf } from "../csaf/step.ts";
 import { writeIdentifierFiles } from "../search/steps.ts";
 import { renderPages } from "../site/render.ts";
 import type { RenderSelection } from "../site/render-selection.ts";
@@ -118,17 +118,17 @@ export async function updateOutputs(settings: Settings, output: string, live: Li
   const started = performance.now();
   const since = () => (performance.now() - started) / 1000;
   // CSAF on its worker thread and Pagefind in its own process do not wait for each other.
-  const csafJob = settings.switches.csaf ? startCsaf(site, settings) : undefined;
+  const csafJob = settings.switches.csaf ? startCsaf(site, settings, { dir: output, previous: live.csafFiles ?? new Map() }) : undefined;
   const identifierFiles = writeIdentifierFiles(output, site, live.identifierFiles);
   const searchLanguages = (await live.search?.update(output, changes))?.languages ?? [];
   const searchAt = since();
   let csafWritten = 0;
   let csafFiles = live.csafFiles;
   if (csafJob) {
-    const update = await updateCsaf(csafJob, output, locate, live.csafFiles ?? new Map());
+    const update = await finishCsaf(csafJob, locate);
     for (const path of update.removedPaths) pruneEmptyFolders(output, dirname(path));
     csafWritten = update.written;
-    csafFiles = update.output.files;
+    csafFiles = update.files;
   }
   return { ...(csafFiles ? { csafFiles } : {}), identifierFiles, csafWritten, searchLanguages, seconds: { search: searchAt, total: since() } };
 }

@@ -10,7 +10,7 @@
 import { LANGS } from "../i18n/languages.ts";
 import { noticeText } from "../i18n/problem-text.ts";
 import type { Notice } from "../data/problems.ts";
-import type { CsafOutput } from "../csaf/generate.ts";
+import type { CsafWritten } from "../csaf/write-files.ts";
 import { TEST_TITLES, UNAVOIDABLE_WARNINGS, testSection, type CsafProblem } from "../csaf/validate.ts";
 
 export interface BuildReport {
@@ -47,7 +47,7 @@ const SETTINGS_WARNINGS: Record<string, (settings: { siteUrl: string }) => strin
 const title = (section: string) => `${section}${TEST_TITLES[section] ? ` ${TEST_TITLES[section]}` : ""}`;
 
 /** The CSAF step's warnings and notes, sorted into the report. */
-export function addCsafReport(report: BuildReport, output: Pick<CsafOutput, "documents" | "warnings" | "notes">, settings: { siteUrl: string }): void {
+export function addCsafReport(report: BuildReport, output: Pick<CsafWritten, "documentCount" | "warnings" | "notes">, settings: { siteUrl: string }): void {
   const known = new Map<string, { count: number; reason: string }>();
   const byFileAndTest = new Map<string, CsafProblem[]>();
   for (const w of output.warnings) {
@@ -72,7 +72,7 @@ export function addCsafReport(report: BuildReport, output: Pick<CsafOutput, "doc
     const where = `${first.output} at ${first.path || "/"}`;
     report.actions.push(`${first.file}: ${test}${list.length > 1 ? ` ×${list.length}, e.g.` : ""} in ${where}: ${first.message}`);
   }
-  report.details.push(`CSAF: ${output.documents.length} documents valid`);
+  report.details.push(`CSAF: ${output.documentCount} documents valid`);
   for (const [section, { count, reason }] of [...known].sort(([a], [b]) => a.localeCompare(b, "en", { numeric: true }))) {
     report.knownWarnings += count;
     report.details.push(`known CSAF warning ${title(section)} ×${count}: ${reason}`);

@@ -4,7 +4,7 @@
  *
  *   settings (src/settings, parsed once)
  *     → 1. load: read and validate every content file (every problem at once, nothing written on failure)
- *     → 2. start the CSAF documents on their worker thread, beside the rendering
+ *     → 2. start the CSAF documents on their worker thread, beside the rendering (it writes them too)
  *     → 3. render every page into a staging folder (Eleventy, .eleventy.ts; in batches, src/site/render.ts);
  *          each language goes to Pagefind as soon as its pages are written, indexed beside the rendering
  *     → 4. the steps after rendering, in the order of AFTER_RENDER
@@ -17,8 +17,8 @@ import type { LoadMemory } from "../data/content-cache.ts";
 import { loadContent, type Locate } from "../data/load-content.ts";
 import { ContentError } from "../data/problems.ts";
 import type { Settings } from "../settings/settings.ts";
-import type { CsafOutput } from "../csaf/generate.ts";
-import { startCsaf, writeCsaf } from "../csaf/step.ts";
+import type { CsafWritten } from "../csaf/write-files.ts";
+import { finishCsaf, startCsaf } from "../csaf/step.ts";
 import { stopCsafWorker } from "../csaf/in-background.ts";
 import { bundleBrowserCode, writeIdentifierFiles } from "../search/steps.ts";
 import { SiteIndexing, type LiveSearchIndex } from "../search/pagefind-index.ts";
@@ -58,8 +58,8 @@ export interface StepContext {
   site: SiteData;
   /** The staging folder: the rendered pages, and where each step writes. */
   dir: string;
-  /** The CSAF documents being generated since step 2 (undefined when CSAF is off). */
-  csaf?: Promise<CsafOutput>;
+  /** The CSAF documents being generated and written since step 2 (undefined when CSAF is off). */
+  csaf?: Promise<CsafWritten>;
   /** The search index being made since step 3 (undefined when search is off). */
   search?: SiteIndexing;
   /** Where a field of a content file is, for problems found after loading. */
@@ -73,7 +73,7 @@ export interface StepContext {
 
 /** What the dev server keeps of a build to update its output later (src/preview/update-site.ts). */
 export interface LiveOutputs {
-  /** The CSAF files as written, by path in the output. */
+  /** The CSAF files as written, by path in the output, with their digests. */
   csafFiles?: Map<string, string>;
   /** The search identifier table's files as written, by path in the output. */
   identifierFiles?: Map<string, string>;
@@ -89,9 +89,11 @@ export interface AfterRenderStep {
 export const AFTER_RENDER: AfterRenderStep[] = [
   {
     name: "CSAF provider directory",
-    run: async ({ csaf, dir, locate, report, settings, live }) => {
-      const output = csaf && (await writeCsaf(csaf, dir, locate, (result) => addCsafReport(report, result, settings)));
-      if (output && live) live.csafFiles = output.files;
+    run: async ({ csaf, locate, report, settings, live }) => {
+      if (!csaf) return;
+      const output = await finishCsaf(csaf, locate);
+      addCsafReport(report, output, settings);
+      if (live) live.csafFiles = output.files;
     },
   },
   {
@@ -120,13 +122,13 @@ export async function buildSite(settings: Settings, options: BuildOptions): Prom
   const loaded = loadContent({ root: settings.root, contentDir: settings.siteDir, cache: settings.switches.contentCache, siteUrl: settings.siteUrl, ...(options.memory ? { memory: options.memory } : {}) });
   if (!loaded.site) throw new ContentError(loaded.problems);
   const site = withUpdateDay(loaded.site, settings);
-  // 2. The CSAF documents need only the data: their worker thread starts now, beside the rendering.
-  const csaf = settings.switches.csaf ? startCsaf(site, settings) : undefined;
 
   const staging = join(dirname(output), `.${basename(output)}.staging-${process.pid}`);
   removeAbandonedStaging(output);
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
+  // 2. The CSAF documents need only the data: their worker thread starts now, beside the rendering, and writes them.
+  const csaf = settings.switches.csaf ? startCsaf(site, settings, { dir: staging }) : undefined;
   const search = settings.switches.search ? new SiteIndexing(staging, { keep: options.live === true }) : undefined;
   try {
     // 3. Every page; Pagefind takes each language once its pages are written.

@@ -9,9 +9,9 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { loadSiteOrThrow } from "../../src/data/load-content.ts";
 import { SettingsError } from "../../src/settings/settings.ts";
-import type { CsafOutput } from "../../src/csaf/generate.ts";
+import type { CsafWritten } from "../../src/csaf/write-files.ts";
 import { csafPlugin } from "../../src/csaf/plugin.ts";
-import { startCsaf, writeCsaf } from "../../src/csaf/step.ts";
+import { finishCsaf, startCsaf } from "../../src/csaf/step.ts";
 import { ROOT } from "../helpers/fixtures.ts";
 import { settingsFor } from "../helpers/settings.ts";
 import { sharedSite, SITES } from "../helpers/shared-site.ts";
@@ -43,17 +43,17 @@ test("the CSAF step writes the provider directory into the output folder, replac
   const output = join(tmp, "fake-site");
   mkdirSync(join(output, ".well-known/csaf/2003"), { recursive: true });
   writeFileSync(join(output, ".well-known/csaf/2003/keikoku-2003-deleted.json"), "{}\n");
-  const reports: CsafOutput[] = [];
+  const reports: CsafWritten[] = [];
   const settings = settingsFor(SITES.https);
   const site = loadSiteOrThrow({ root: ROOT });
-  const run = () => writeCsaf(startCsaf(site, settings, join(tmp, "cache.json")), output, () => ({ line: 1, column: 1 }), (r) => reports.push(r));
+  const run = async () => reports.push(await finishCsaf(startCsaf(site, settings, { dir: output }, join(tmp, "cache.json")), () => ({ line: 1, column: 1 })));
   await run();
   const first = readFileSync(join(output, ".well-known/csaf/2004/keikoku-2004-ms04-011.json"), "utf8");
   // The second run reads its validation results from the cache and writes the same bytes.
   await run();
   assert.equal(readFileSync(join(output, ".well-known/csaf/2004/keikoku-2004-ms04-011.json"), "utf8"), first);
   assert.equal(reports.length, 2);
-  assert.equal(reports[0]!.documents.length, 22);
+  assert.equal(reports[0]!.documentCount, 22);
   assert.deepEqual(reports[1]!.warnings, reports[0]!.warnings);
   assert.ok(existsSync(join(tmp, "cache.json")));
   for (const path of [".well-known/security.txt", ".well-known/csaf/provider-metadata.json", ".well-known/csaf/index.txt", ".well-known/csaf/changes.csv", ".well-known/csaf/feed-tlp-white.json", ".well-known/csaf/2004/keikoku-2004-sasser-en.json.sha512"]) {
